@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using MagLearn.Knowledge.Answers;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace MagLearn.Bot.Conversation;
+
+/// <summary>
+/// The bot: welcomes people, and answers each message from the Learn index through the same router as the ask
+/// API. Built on <see cref="TeamsActivityHandler"/> so that Teams' conversation events arrive too; on other
+/// channels it behaves as a plain activity handler.
+/// </summary>
+public sealed class MagLearnBot : TeamsActivityHandler
+{
+    private readonly AskRouter router;
+    private readonly AnswerPresenter presenter;
+    private readonly TurnLog log;
+
+    public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log)
+    {
+        this.router = router;
+        this.presenter = presenter;
+        this.log = log;
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken cancellationToken)
+    {
+        foreach (var member in membersAdded)
+        {
+            if (member.Id == turn.Activity.Recipient?.Id) continue;
+            await turn.SendActivityAsync(ChoiceRenderer.Render(turn.Activity.ChannelId, Replies.Welcome, HelpAreas.AsChoices()), cancellationToken);
+        }
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var activity = turn.Activity;
+        if (ShownPassage(activity.Value) is { } shown)
+        {
+            await turn.SendActivityAsync(presenter.Passage(shown.Page, shown.Section), cancellationToken);
+            log.Other(activity.ChannelId, "answer", null, shown.Page, shown.Section, clock.Elapsed.TotalMilliseconds);
+            return;
+        }
+
+        var text = MessageText(activity);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            await turn.SendActivityAsync(Replies.NeedText, cancellationToken: cancellationToken);
+            return;
+        }
+        if (HelpAreas.Find(text) is { } area) text = area.Question;
+
+        var result = router.Ask(text);
+        await turn.SendActivityAsync(presenter.Present(activity.ChannelId, result), cancellationToken);
+        log.Answered(activity.ChannelId, result, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The user's words, without the @mention of the bot that Teams puts in group and channel messages.</summary>
+    internal static string? MessageText(IMessageActivity activity)
+    {
+        var text = activity.RemoveRecipientMention() ?? activity.Text;
+        return text?.Trim();
+    }
+
+    /// <summary>A "Did you mean" button carries the page and section it stands for.</summary>
+    private static (string Page, string Section)? ShownPassage(object? value)
+    {
+        var data = value switch
+        {
+            JObject o => o,
+            string s when s.TrimStart().StartsWith('{') => TryParse(s),
+            _ => null,
+        };
+        var page = data?.Value<string>("page");
+        var section = data?.Value<string>("section");
+        return page is null || section is null ? null : (page, section);
+    }
+
+    private static JObject? TryParse(string json)
+    {
+        try { return JObject.Parse(json); }
+        catch (Newtonsoft.Json.JsonException) { return null; }
+    }
+}

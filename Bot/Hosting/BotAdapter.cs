@@ -1,0 +1,31 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace MagLearn.Bot.Hosting;
+
+/// <summary>
+/// The <see cref="CloudAdapter"/> with our middleware and the one place where a turn's unhandled error becomes
+/// an apology to the user and a log entry (never the user's text, never a stack trace in the chat).
+/// </summary>
+public sealed class BotAdapter : CloudAdapter
+{
+    public BotAdapter(BotFrameworkAuthentication authentication, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<BotAdapter> logger)
+        : base(authentication, logger)
+    {
+        foreach (var part in middleware) Use(part);
+        OnTurnError = async (turn, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in a turn of conversation {ConversationId} on {Channel}",
+                turn.Activity?.Conversation?.Id, turn.Activity?.ChannelId);
+            try
+            {
+                await turn.SendActivityAsync("Sorry, something went wrong on my side. Please try again, or type \"talk to a person\".");
+            }
+            catch (Exception sendError)
+            {
+                logger.LogWarning(sendError, "Could not tell the user about the error");
+            }
+        };
+    }
+}

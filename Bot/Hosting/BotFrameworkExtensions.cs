@@ -1,0 +1,46 @@
+using MagLearn.Bot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace MagLearn.Bot.Hosting;
+
+public static class BotFrameworkExtensions
+{
+    /// <summary>
+    /// The Bot Framework edge: channel authentication (anonymous when MicrosoftAppId is empty, JWT-validated when
+    /// it is set), the adapter with typing indicators, conversation state and the bot itself.
+    /// </summary>
+    public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<BotFrameworkAuthentication>(sp =>
+            new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(new ShowTypingMiddleware(delay: 0, period: 2000));
+        // CloudAdapter's constructors are ambiguous for the container, so it is built explicitly.
+        services.AddSingleton(sp => new BotAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetServices<Microsoft.Bot.Builder.IMiddleware>(),
+            sp.GetRequiredService<ILogger<BotAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
+
+        services.TryAddStorage();
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddConversation();
+        return builder;
+    }
+
+    /// <summary>Conversation state lives in <see cref="IStorage"/>; in memory unless a durable store is registered.</summary>
+    private static void TryAddStorage(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IStorage))) return;
+        services.AddSingleton<IStorage, MemoryStorage>();
+    }
+
+    /// <summary><c>POST /api/messages</c>, the Bot Framework channel endpoint.</summary>
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        return app;
+    }
+}

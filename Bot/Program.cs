@@ -1,0 +1,31 @@
+using MagLearn.Bot.Answers;
+using MagLearn.Bot.Apis;
+using MagLearn.Bot.Evaluation;
+using MagLearn.Bot.Hosting;
+using MagLearn.Bot.Learn;
+
+var command = args is [EvalCommand.Name, .. var rest] ? rest : null;
+// The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = command is null ? args : [],
+    ContentRootPath = AppContext.BaseDirectory,
+});
+if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
+
+builder.AddKnowledge();
+builder.AddBotFramework();
+
+var app = builder.Build();
+if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
+
+app.MapHealth();
+app.MapLearnSite();
+app.MapAskApi();
+app.MapBotMessages();
+
+app.Run();
+return 0;
+
+/// <summary>The host's entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

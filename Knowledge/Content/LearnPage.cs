@@ -1,0 +1,22 @@
+namespace MagLearn.Knowledge.Content;
+
+/// <summary>One page of the Learn help site: its fixed id, what people call it, and its passages.</summary>
+public sealed record LearnPage(
+    string Id,
+    string Title,
+    string Summary,
+    IReadOnlyList<string> Phrasings,
+    IReadOnlyList<Passage> Passages,
+    string SourceFile);
+
+/// <summary>
+/// One <c>##</c> section of a page: the unit the bot answers with. <see cref="Markdown"/> is what the chat shows,
+/// <see cref="Text"/> is the same content as plain text for the index.
+/// </summary>
+public sealed record Passage(string PageId, string SectionId, string Heading, string Markdown, string Text);
+
+/// <summary>A content file that could not be read, by file and reason; the other files still load.</summary>
+public sealed record ContentProblem(string File, string Reason)
+{
+    public override string ToString() => $"{File}: {Reason}";
+}

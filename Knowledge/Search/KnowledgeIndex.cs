@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Standard;
+using MagLearn.Knowledge.Analysis;
+using MagLearn.Knowledge.Content;
+
+namespace MagLearn.Knowledge.Search;
+
+/// <summary>
+/// One built, read-only index over the Learn content (and the flows' trigger phrasings), with the analyzers that
+/// built it. Immutable: a content change builds a new one and swaps it in (see <see cref="KnowledgeBase"/>).
+/// </summary>
+public sealed class KnowledgeIndex : IDisposable
+{
+    public LearnLibrary Library { get; }
+    public LanguageResources Language { get; }
+    public IndexSearcher Searcher { get; }
+    public DirectoryReader Reader { get; }
+    public Analyzer IndexAnalyzer { get; }
+    public Analyzer QuestionAnalyzer { get; }
+    public SearchTuning Tuning { get; }
+    public TimeSpan BuildTime { get; }
+    public int DocumentCount => Reader.NumDocs;
+
+    private readonly Lucene.Net.Store.Directory directory;
+
+    private KnowledgeIndex(LearnLibrary library, LanguageResources language, SearchTuning tuning, Lucene.Net.Store.Directory directory, TimeSpan buildTime)
+    {
+        Tuning = tuning;
+        Library = library;
+        Language = language;
+        this.directory = directory;
+        Reader = DirectoryReader.Open(directory);
+        Searcher = new IndexSearcher(Reader) { Similarity = PassageIndexBuilder.Similarity };
+        (IndexAnalyzer, QuestionAnalyzer) = AnalyzersFor(language, tuning);
+        BuildTime = buildTime;
+    }
+
+    /// <summary>Builds an in-memory index of the library's passages plus any extra documents (the flows).</summary>
+    public static KnowledgeIndex Build(LearnLibrary library, LanguageResources language, IEnumerable<SearchDocument>? extra = null, SearchTuning? tuning = null)
+    {
+        tuning ??= SearchTuning.Tuned;
+        var clock = Stopwatch.StartNew();
+        var directory = new RAMDirectory();
+        var documents = PassageIndexBuilder.DocumentsOf(library).Concat(extra ?? []);
+        PassageIndexBuilder.Write(directory, documents, AnalyzersFor(language, tuning).Index);
+        return new KnowledgeIndex(library, language, tuning, directory, clock.Elapsed);
+    }
+
+    private static (Analyzer Index, Analyzer Questions) AnalyzersFor(LanguageResources language, SearchTuning tuning) =>
+        tuning.LearnAnalysis
+            ? (LearnAnalyzer.ForIndex(language), LearnAnalyzer.ForQuestions(language))
+            : (new StandardAnalyzer(LearnAnalyzer.Version), new StandardAnalyzer(LearnAnalyzer.Version));
+
+    /// <summary>Opens an index written earlier by <see cref="PassageIndexBuilder"/> (a prebuilt index on disk).</summary>
+    public static KnowledgeIndex Open(Lucene.Net.Store.Directory directory, LearnLibrary library, LanguageResources language)
+    {
+        var clock = Stopwatch.StartNew();
+        return new KnowledgeIndex(library, language, SearchTuning.Tuned, directory, clock.Elapsed);
+    }
+
+    public void Dispose()
+    {
+        Reader.Dispose();
+        directory.Dispose();
+    }
+}

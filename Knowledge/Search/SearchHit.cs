@@ -1,0 +1,28 @@
+namespace MagLearn.Knowledge.Search;
+
+/// <summary>
+/// One ranked result. <see cref="Coverage"/> is the share of the question's meaningful words (weighted by how
+/// rare they are) that this hit contains; <see cref="Score"/> blends it with the hit's relevance, in 0..1.
+/// </summary>
+public sealed record SearchHit(
+    string Kind,
+    string PageId,
+    string SectionId,
+    string Title,
+    string Heading,
+    string Snippet,
+    float RawScore,
+    double Coverage,
+    double Score);
+
+/// <summary>What the search understood of a question: its words, and which of them the content knows.</summary>
+public sealed record QuestionProfile(IReadOnlyList<string> Terms, IReadOnlyList<string> UnknownTerms, IReadOnlyDictionary<string, string> Corrections)
+{
+    public static QuestionProfile Empty { get; } = new([], [], new Dictionary<string, string>());
+    public bool HasTerms => Terms.Count > 0;
+}
+
+public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, QuestionProfile Profile)
+{
+    public static SearchResult None(QuestionProfile profile) => new([], profile);
+}
