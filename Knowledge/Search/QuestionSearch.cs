@@ -23,11 +23,13 @@ public sealed class QuestionSearch
 
     private readonly KnowledgeIndex index;
     private readonly SnippetWriter snippets;
+    private readonly Vocabulary vocabulary;
 
     public QuestionSearch(KnowledgeIndex index)
     {
         this.index = index;
         snippets = new SnippetWriter(index.IndexAnalyzer);
+        vocabulary = new Vocabulary(index.Reader, IndexFields.All);
     }
 
     public SearchResult Search(string? question, int top, string? kind = null)
@@ -36,7 +38,7 @@ public sealed class QuestionSearch
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
 
         var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, question);
-        var terms = QuestionTerm.Resolve(words, index.Reader, index.Tuning.TypoCorrection);
+        var terms = QuestionTerm.Resolve(words, index.Reader, index.Tuning.TypoCorrection ? vocabulary : null);
         var profile = new QuestionProfile(
             terms.Select(t => t.Word).ToList(),
             terms.Where(t => !t.Known).Select(t => t.Word).ToList(),
@@ -59,7 +61,7 @@ public sealed class QuestionSearch
             .OrderByDescending(x => x.score)
             .ThenByDescending(x => x.hit.Score)
             .Take(top)
-            .Select(x => ToHit(x.hit, x.coverage, x.score, query))
+            .Select(x => ToHit(x.hit, x.coverage, x.score, terms))
             .ToList();
         return new SearchResult(ranked, profile);
     }
@@ -122,7 +124,7 @@ public sealed class QuestionSearch
         return covered / totalWeight;
     }
 
-    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, Query query)
+    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms)
     {
         var document = index.Searcher.Doc(hit.Doc);
         var body = document.Get(IndexFields.Body) ?? "";
@@ -132,7 +134,7 @@ public sealed class QuestionSearch
             document.Get(IndexFields.Section),
             document.Get(IndexFields.Title),
             document.Get(IndexFields.Heading),
-            snippets.Write(query, body),
+            snippets.Write(terms.SelectMany(t => t.Alternatives), body),
             hit.Score,
             Math.Round(coverage, 4),
             Math.Round(Math.Clamp(score, 0, 1), 4));

@@ -1,5 +1,4 @@
 using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace MagLearn.Knowledge.Search;
 
@@ -15,7 +14,7 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
     /// Reads the distinct words of a question and resolves each against the index. Typos are only corrected for
     /// words the content does not contain, so a correct word is never traded for a near neighbour.
     /// </summary>
-    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, bool correctTypos)
+    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, Vocabulary? vocabulary)
     {
         var documents = Math.Max(reader.NumDocs, 1);
         var result = new List<QuestionTerm>(words.Count);
@@ -27,7 +26,7 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
                 result.Add(new QuestionTerm(word, [word], false, Idf(frequency, documents)));
                 continue;
             }
-            var corrections = correctTypos ? Corrections(word, reader) : [];
+            var corrections = vocabulary is null ? [] : Corrections(word, vocabulary);
             var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(c => reader.DocFreq(new Term(IndexFields.All, c)));
             result.Add(new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents)));
         }
@@ -40,31 +39,10 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
     private static double Idf(int frequency, int documents) =>
         Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 
-    private static List<string> Corrections(string word, IndexReader reader)
+    private static List<string> Corrections(string word, Vocabulary vocabulary)
     {
         // Short words are too often someone else's word one letter away ("id" -> "is"); numbers have no typos.
         if (word.Length < 4 || word.Any(char.IsDigit)) return [];
-        var maxEdits = word.Length >= 7 ? 2 : 1;
-        var fuzzy = new FuzzyQuery(new Term(IndexFields.All, word), maxEdits, prefixLength: 1, maxExpansions: 3, transpositions: true);
-        var rewritten = fuzzy.Rewrite(reader);
-        var found = new List<string>();
-        Collect(rewritten, found);
-        return found;
-    }
-
-    private static void Collect(Query query, List<string> found)
-    {
-        switch (query)
-        {
-            case TermQuery term:
-                found.Add(term.Term.Text);
-                break;
-            case BooleanQuery boolean:
-                foreach (var clause in boolean.Clauses) Collect(clause.Query, found);
-                break;
-            case ConstantScoreQuery { Query: not null } constant:
-                Collect(constant.Query, found);
-                break;
-        }
+        return vocabulary.Closest(word, maxEdits: word.Length >= 7 ? 2 : 1, limit: 3);
     }
 }

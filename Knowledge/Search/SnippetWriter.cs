@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
 namespace MagLearn.Knowledge.Search;
@@ -16,13 +15,18 @@ internal sealed class SnippetWriter
 
     public SnippetWriter(Analyzer analyzer) => this.analyzer = analyzer;
 
-    public string Write(Query query, string body)
+    /// <summary>
+    /// Scores fragments by the question's index terms alone. A term scorer needs no positions, where a query
+    /// scorer given phrase clauses builds an in-memory index per passage, several times the cost of the search.
+    /// </summary>
+    public string Write(IEnumerable<string> terms, string body)
     {
         if (body.Length == 0) return "";
-        var scorer = new QueryScorer(query, IndexFields.Body);
+        var weighted = terms.Distinct().Select(t => new WeightedTerm(1f, t)).ToArray();
+        var scorer = new QueryTermScorer(weighted);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), scorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(scorer, FragmentLength),
+            TextFragmenter = new SimpleFragmenter(FragmentLength),
             MaxDocCharsToAnalyze = 20_000,
         };
         var fragment = highlighter.GetBestFragment(analyzer, IndexFields.Body, body);
