@@ -3,8 +3,9 @@ using MagLearn.Knowledge.Search;
 namespace MagLearn.Knowledge.Answers;
 
 /// <summary>
-/// Decides, for any message outside a flow, whether it is small talk, a Learn answer, a guided flow or the
-/// fallback. The chat and <c>/api/ask</c> both call this, so they never disagree.
+/// Decides, for any message outside a flow, whether it is small talk, a guided flow, a Learn answer or the
+/// fallback. One search ranks the flows' trigger phrasings and the Learn passages together; the chat and
+/// <c>/api/ask</c> both call this, so they never disagree.
 /// </summary>
 public sealed class AskRouter
 {
@@ -28,8 +29,12 @@ public sealed class AskRouter
         var smallTalk = SmallTalkDetector.Detect(text);
         if (smallTalk != SmallTalk.None) return AskResult.For(smallTalk);
 
-        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, SearchDocument.PassageKind);
-        var answers = Distinct(search.Hits).Select(ToAnswer).ToList();
+        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1);
+        var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();
+        var flow = search.Flows.FirstOrDefault();
+        if (flow is not null && policy.PrefersFlow(flow.Score, answers, text is not null && MessageForm.AsksForInformation(text)))
+            return new AskResult(AskRoute.Dialog, flow.PageId, flow.Score, answers.Take(top).ToList());
+
         var (route, shape) = policy.Decide(answers);
         var confidence = answers.Count == 0 ? 0 : answers[0].Score;
         var shown = answers.Take(shape == AnswerShape.Choices ? Math.Min(top, policy.MaxChoices) : top).ToList();
@@ -37,10 +42,6 @@ public sealed class AskRouter
             ? AskResult.Fallback(confidence, shown)
             : new AskResult(route, null, confidence, shown, shape);
     }
-
-    /// <summary>One hit per section: the index never holds two, but the guard keeps choices distinct.</summary>
-    private static IEnumerable<SearchHit> Distinct(IEnumerable<SearchHit> hits) =>
-        hits.DistinctBy(h => (h.PageId, h.SectionId));
 
     public static string UrlOf(string page, string section) => $"/learn/{page}#{section}";
 

@@ -32,7 +32,11 @@ public sealed class QuestionSearch
         vocabulary = new Vocabulary(index.Reader, IndexFields.All);
     }
 
-    public SearchResult Search(string? question, int top, string? kind = null)
+    /// <summary>
+    /// The best <paramref name="top"/> passages and the best <paramref name="flowTop"/> flows for a question, each
+    /// kind ranked on its own scale so that adding flows to the index never changes a passage's score.
+    /// </summary>
+    public SearchResult Search(string? question, int top, int flowTop = 0)
     {
         if (string.IsNullOrWhiteSpace(question) || top <= 0) return SearchResult.None(QuestionProfile.Empty);
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
@@ -45,28 +49,42 @@ public sealed class QuestionSearch
             terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
-        var query = BuildQuery(terms, kind, index.Tuning);
-        var topDocs = index.Searcher.Search(query, Math.Max(Candidates, top));
-        if (topDocs.ScoreDocs.Length == 0) return SearchResult.None(profile);
-
-        var best = topDocs.ScoreDocs[0].Score;
+        var query = BuildQuery(terms, index.Tuning);
+        var scoreDocs = index.Searcher.Search(query, Math.Max(Candidates, top + flowTop)).ScoreDocs;
         var totalWeight = terms.Sum(t => t.Weight);
-        var ranked = topDocs.ScoreDocs
+        var byKind = scoreDocs
+            .Select(hit => (hit, kind: index.Searcher.Doc(hit.Doc, KindOnly).Get(IndexFields.Kind)))
+            .GroupBy(x => x.kind, x => x.hit)
+            .ToDictionary(g => g.Key, g => Rank(g.ToList(), terms, totalWeight));
+
+        var passages = byKind.GetValueOrDefault(SearchDocument.PassageKind, [])
+            .Take(top).Select(x => ToHit(x.Hit, x.Coverage, x.Score, terms, withSnippet: true)).ToList();
+        var flows = byKind.GetValueOrDefault(SearchDocument.FlowKind, [])
+            .Take(flowTop).Select(x => ToHit(x.Hit, x.Coverage, x.Score, terms, withSnippet: false)).ToList();
+        return new SearchResult(passages, profile) { Flows = flows };
+    }
+
+    private static readonly ISet<string> KindOnly = new HashSet<string> { IndexFields.Kind };
+
+    /// <summary>
+    /// Orders hits of one kind by coverage of the question, tempered by relevance: a passage that holds all the
+    /// question's words outranks one that repeats a single word many times.
+    /// </summary>
+    private List<(ScoreDoc Hit, double Coverage, double Score)> Rank(List<ScoreDoc> hits, List<QuestionTerm> terms, double totalWeight)
+    {
+        var best = hits[0].Score;
+        return hits
             .Select(hit =>
             {
                 var coverage = Coverage(hit.Doc, terms, totalWeight);
-                var relevance = hit.Score / best;
-                return (hit, coverage, score: coverage * (0.4 + 0.6 * relevance));
+                return (hit, coverage, coverage * (0.4 + 0.6 * hit.Score / best));
             })
-            .OrderByDescending(x => x.score)
+            .OrderByDescending(x => x.Item3)
             .ThenByDescending(x => x.hit.Score)
-            .Take(top)
-            .Select(x => ToHit(x.hit, x.coverage, x.score, terms))
             .ToList();
-        return new SearchResult(ranked, profile);
     }
 
-    private static Query BuildQuery(List<QuestionTerm> terms, string? kind, SearchTuning tuning)
+    private static Query BuildQuery(List<QuestionTerm> terms, SearchTuning tuning)
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (var term in terms.Where(t => t.Known))
@@ -91,9 +109,7 @@ public sealed class QuestionSearch
         {
             AddPair(query, known[i], known[i + 1]);
         }
-        if (kind is null) return query;
-        var onlyKind = new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Kind, kind))) { Boost = 0 };
-        return new BooleanQuery(disableCoord: true) { { query, Occur.MUST }, { onlyKind, Occur.MUST } };
+        return query;
     }
 
     private static void AddPair(BooleanQuery query, QuestionTerm first, QuestionTerm second)
@@ -124,7 +140,7 @@ public sealed class QuestionSearch
         return covered / totalWeight;
     }
 
-    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms)
+    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms, bool withSnippet)
     {
         var document = index.Searcher.Doc(hit.Doc);
         var body = document.Get(IndexFields.Body) ?? "";
@@ -134,7 +150,7 @@ public sealed class QuestionSearch
             document.Get(IndexFields.Section),
             document.Get(IndexFields.Title),
             document.Get(IndexFields.Heading),
-            snippets.Write(terms.SelectMany(t => t.Alternatives), body),
+            withSnippet ? snippets.Write(terms.SelectMany(t => t.Alternatives), body) : "",
             hit.Score,
             Math.Round(coverage, 4),
             Math.Round(Math.Clamp(score, 0, 1), 4));

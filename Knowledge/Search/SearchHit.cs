@@ -22,7 +22,10 @@ public sealed record QuestionProfile(IReadOnlyList<string> Terms, IReadOnlyList<
     public bool HasTerms => Terms.Count > 0;
 }
 
+/// <summary>The passages that answer a question, best first, and the guided flows that fit it, best first.</summary>
 public sealed record SearchResult(IReadOnlyList<SearchHit> Hits, QuestionProfile Profile)
 {
+    public IReadOnlyList<SearchHit> Flows { get; init; } = [];
+
     public static SearchResult None(QuestionProfile profile) => new([], profile);
 }
