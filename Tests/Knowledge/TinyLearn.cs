@@ -35,7 +35,7 @@ internal static class TinyLearn
         return KnowledgeIndex.Build(library, language);
     }
 
-    public static QuestionSearch Search(LanguageResources language, params (string File, string Text)[] pages) =>
+    public static QuestionSearch SearchOf(LanguageResources language, params (string File, string Text)[] pages) =>
         new(Index(language, pages));
 
     /// <summary>"page#section" of each hit, best first: what a person would be shown.</summary>
