@@ -7,7 +7,11 @@ public sealed record LearnPage(
     string Summary,
     IReadOnlyList<string> Phrasings,
     IReadOnlyList<Passage> Passages,
-    string SourceFile);
+    string SourceFile)
+{
+    /// <summary>The page's weight in ranking (front matter <c>weight</c>); overview pages set it below 1.</summary>
+    public double Weight { get; init; } = 1.0;
+}
 
 /// <summary>
 /// One <c>##</c> section of a page: the unit the bot answers with. <see cref="Markdown"/> is what the chat shows,

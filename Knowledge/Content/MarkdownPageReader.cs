@@ -71,7 +71,10 @@ public static class MarkdownPageReader
         }
 
         var summary = front?.Summary ?? ToPlainText(Slice(markdown, intro)).Trim();
-        return new LearnPage(id, title.Trim(), summary, front?.Phrasings ?? [], passages, sourceFile);
+        return new LearnPage(id, title.Trim(), summary, front?.Phrasings ?? [], passages, sourceFile)
+        {
+            Weight = front?.Weight ?? 1.0,
+        };
     }
 
     /// <summary>Markdown rendered to plain text, for the index and for snippets.</summary>
@@ -94,6 +97,8 @@ public static class MarkdownPageReader
         }
         if (front is null || string.IsNullOrWhiteSpace(front.Id))
             throw new FormatException("line 1: the front matter has no 'id'");
+        if (front.Weight is <= 0 or > 2)
+            throw new FormatException("line 1: 'weight' must be above 0 and at most 2");
         if (front.Id != Slug.From(front.Id))
             throw new FormatException($"line 1: page id '{front.Id}' must be lowercase words joined by hyphens");
         return front;
@@ -128,5 +133,6 @@ public static class MarkdownPageReader
         public string? Title { get; set; }
         public string? Summary { get; set; }
         public List<string>? Phrasings { get; set; }
+        public double? Weight { get; set; }
     }
 }

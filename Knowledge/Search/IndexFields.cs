@@ -12,6 +12,7 @@ internal static class IndexFields
     public const string Heading = "heading";
     public const string Body = "body";
     public const string Phrasings = "phrasings";
+    public const string Weight = "weight";
 
     /// <summary>Everything above in one field with term vectors: tells which of the question's words a hit covers.</summary>
     public const string All = "all";

@@ -15,7 +15,7 @@ public static class PassageIndexBuilder
     public static IEnumerable<SearchDocument> DocumentsOf(LearnLibrary library) =>
         library.Pages.SelectMany(page => page.Passages.Select(passage => new SearchDocument(
             SearchDocument.PassageKind, page.Id, passage.SectionId, page.Title, passage.Heading, passage.Text,
-            page.Phrasings)));
+            page.Phrasings) { Weight = page.Weight }));
 
     public static void Write(Lucene.Net.Store.Directory directory, IEnumerable<SearchDocument> documents, Lucene.Net.Analysis.Analyzer analyzer)
     {
@@ -39,6 +39,7 @@ public static class PassageIndexBuilder
             new StringField(IndexFields.Kind, d.Kind, Field.Store.YES),
             new StringField(IndexFields.Page, d.PageId, Field.Store.YES),
             new StringField(IndexFields.Section, d.SectionId, Field.Store.YES),
+            new StoredField(IndexFields.Weight, d.Weight),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
             new TextField(IndexFields.Heading, d.Heading, Field.Store.YES),
             new TextField(IndexFields.Body, d.Text, Field.Store.YES),

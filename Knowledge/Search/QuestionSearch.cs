@@ -53,8 +53,8 @@ public sealed class QuestionSearch
         var scoreDocs = index.Searcher.Search(query, Math.Max(Candidates, top + flowTop)).ScoreDocs;
         var totalWeight = terms.Sum(t => t.Weight);
         var byKind = scoreDocs
-            .Select(hit => (hit, kind: index.Searcher.Doc(hit.Doc, KindOnly).Get(IndexFields.Kind)))
-            .GroupBy(x => x.kind, x => x.hit)
+            .Select(hit => (hit, fields: index.Searcher.Doc(hit.Doc, RankingFields)))
+            .GroupBy(x => x.fields.Get(IndexFields.Kind), x => (x.hit, weight: x.fields.GetField(IndexFields.Weight)?.GetDoubleValue() ?? 1.0))
             .ToDictionary(g => g.Key, g => Rank(g.ToList(), terms, totalWeight));
 
         var passages = byKind.GetValueOrDefault(SearchDocument.PassageKind, [])
@@ -64,20 +64,21 @@ public sealed class QuestionSearch
         return new SearchResult(passages, profile) { Flows = flows };
     }
 
-    private static readonly ISet<string> KindOnly = new HashSet<string> { IndexFields.Kind };
+    private static readonly ISet<string> RankingFields = new HashSet<string> { IndexFields.Kind, IndexFields.Weight };
 
     /// <summary>
-    /// Orders hits of one kind by coverage of the question, tempered by relevance: a passage that holds all the
-    /// question's words outranks one that repeats a single word many times.
+    /// Orders hits of one kind by how much of the question they cover times their relevance relative to the
+    /// best hit, times the page's weight: a passage must both hold the question's words and be about them.
     /// </summary>
-    private List<(ScoreDoc Hit, double Coverage, double Score)> Rank(List<ScoreDoc> hits, List<QuestionTerm> terms, double totalWeight)
+    private List<(ScoreDoc Hit, double Coverage, double Score)> Rank(List<(ScoreDoc Hit, double Weight)> hits, List<QuestionTerm> terms, double totalWeight)
     {
-        var best = hits[0].Score;
+        var best = hits[0].Hit.Score;
         return hits
-            .Select(hit =>
+            .Select(x =>
             {
+                var (hit, weight) = x;
                 var coverage = Coverage(hit.Doc, terms, totalWeight);
-                return (hit, coverage, coverage * (0.4 + 0.6 * hit.Score / best));
+                return (hit, coverage, Math.Min(1, coverage * weight * hit.Score / best));
             })
             .OrderByDescending(x => x.Item3)
             .ThenByDescending(x => x.hit.Score)

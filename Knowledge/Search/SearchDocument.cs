@@ -13,6 +13,12 @@ public sealed record SearchDocument(
     string Text,
     IReadOnlyList<string> Phrasings)
 {
+    /// <summary>
+    /// How much a hit on this document counts against others (1 by default). Overview pages (the hub, the FAQ)
+    /// repeat in brief what a specific page says in full, so they yield when both fit.
+    /// </summary>
+    public double Weight { get; init; } = 1.0;
+
     public const string PassageKind = "passage";
     public const string FlowKind = "flow";
 }
