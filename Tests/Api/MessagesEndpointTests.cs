@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace MagLearn.Tests.Api;
+
+/// <summary><c>POST /api/messages</c> as a channel calls it: bad bodies are turned away, real activities answered.</summary>
+[Collection(HostCollection.Name)]
+public class MessagesEndpointTests(MagLearnHost host)
+{
+    private readonly HttpClient client = host.CreateClient();
+
+    public static TheoryData<string, string> MalformedBodies => new()
+    {
+        { "not JSON", "how do I pay an invoice?" },
+        { "truncated JSON", "{\"type\": \"message\", \"text\": " },
+        { "empty", "" },
+        { "whitespace", "  \n " },
+        { "JSON null", "null" },
+        { "JSON array", "[{\"type\": \"message\"}]" },
+        { "JSON without type", "{\"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
+        { "empty type", "{\"type\": \"\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
+        { "no conversation", "{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
+        { "no serviceUrl", "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}}" },
+        { "nested too deep", new string('[', 200) + new string(']', 200) },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task A_malformed_activity_gets_400_with_a_json_error(string @case, string body)
+    {
+        _ = @case;
+        await (await client.PostRaw("/api/messages", body)).AssertBadRequestWithError();
+    }
+
+    [Fact]
+    public async Task An_activity_far_too_large_is_refused_without_a_500()
+    {
+        var huge = JsonConvert.SerializeObject(Message("http://127.0.0.1:9/", new string('a', 300 * 1024)));
+
+        var response = await client.PostRaw("/api/messages", huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_activity_is_accepted_without_credentials()
+    {
+        await using var channel = await ChannelStub.StartAsync();
+
+        var response = await client.PostRaw("/api/messages", JsonConvert.SerializeObject(Message(channel.ServiceUrl, "how do I pay an invoice?")));
+
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task The_reply_goes_back_to_the_channel_citing_the_learn_page()
+    {
+        await using var channel = await ChannelStub.StartAsync();
+
+        await client.PostRaw("/api/messages", JsonConvert.SerializeObject(Message(channel.ServiceUrl, "how do I pay an invoice?")));
+
+        var reply = Assert.Single(await channel.MessagesAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("Read more", reply.Text);
+        Assert.Matches(@"\]\([^)\s]*/learn/billing-support#[a-z0-9-]+\)", reply.Text);
+    }
+
+    [Fact]
+    public async Task The_reply_is_addressed_to_the_conversation_and_the_message_it_answers()
+    {
+        await using var channel = await ChannelStub.StartAsync();
+        var message = Message(channel.ServiceUrl, "how do I pay an invoice?");
+
+        await client.PostRaw("/api/messages", JsonConvert.SerializeObject(message));
+
+        var reply = Assert.Single(await channel.MessagesAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(message.Conversation.Id, reply.Conversation.Id);
+        Assert.Equal(message.Id, reply.ReplyToId);
+        Assert.Equal(message.From.Id, reply.Recipient.Id);
+    }
+
+    private static Activity Message(string serviceUrl, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "m-" + Guid.NewGuid().ToString("N")[..8],
+        ChannelId = "webchat",
+        ServiceUrl = serviceUrl,
+        Text = text,
+        From = new ChannelAccount("user-1", "Pat"),
+        Recipient = new ChannelAccount("maglearn-bot", "MagLearn Bot"),
+        Conversation = new ConversationAccount(id: "conv-" + Guid.NewGuid().ToString("N")[..8]),
+        Timestamp = DateTimeOffset.UtcNow,
+    };
+}
