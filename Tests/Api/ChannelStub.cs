@@ -56,6 +56,15 @@ public sealed class ChannelStub : IAsyncDisposable
         return received.Where(IsMessage).ToList();
     }
 
+    /// <summary>The bot's message replies in one conversation, waiting up to <paramref name="timeout"/> for the first.</summary>
+    public async Task<IReadOnlyList<Activity>> MessagesInAsync(string conversationId, TimeSpan timeout)
+    {
+        bool Mine(Activity a) => IsMessage(a) && a.Conversation?.Id == conversationId;
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !received.Any(Mine)) await Task.Delay(20);
+        return received.Where(Mine).ToList();
+    }
+
     private static bool IsMessage(Activity a) => a.Type == ActivityTypes.Message;
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

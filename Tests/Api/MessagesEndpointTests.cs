@@ -1,4 +1,5 @@
 using System.Net;
+using MagLearn.Tests.Knowledge.Search;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
@@ -77,6 +78,27 @@ public class MessagesEndpointTests(MagLearnHost host)
         Assert.Equal(message.Conversation.Id, reply.Conversation.Id);
         Assert.Equal(message.Id, reply.ReplyToId);
         Assert.Equal(message.From.Id, reply.Recipient.Id);
+    }
+
+    [Fact]
+    public async Task The_hostile_battery_as_chat_messages_gets_a_reply_each_and_no_error_in_the_log()
+    {
+        await using var channel = await ChannelStub.StartAsync();
+        var before = host.Logs.Entries.Count;
+        var unanswered = new List<string>();
+
+        foreach (var input in HostileInputs.AllNames)
+        {
+            var message = Message(channel.ServiceUrl, HostileInputs.Text(input)!);
+            var response = await client.PostRaw("/api/messages", JsonConvert.SerializeObject(message));
+            Assert.True(response.IsSuccessStatusCode, $"{input}: status {(int)response.StatusCode}");
+            if ((await channel.MessagesInAsync(message.Conversation.Id, TimeSpan.FromSeconds(5))).Count != 1) unanswered.Add(input);
+        }
+
+        Assert.Empty(unanswered);
+        Assert.Empty(host.Logs.Entries.Skip(before)
+            .Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error || e.Exception is not null)
+            .Select(e => $"{e.Category}: {e.Message} {e.Exception?.GetType().Name}"));
     }
 
     private static Activity Message(string serviceUrl, string text) => new()

@@ -1,5 +1,6 @@
 using MagLearn.Bot.Conversation;
 using MagLearn.Tests.Api;
+using MagLearn.Tests.Knowledge.Search;
 using Microsoft.Bot.Schema;
 
 namespace MagLearn.Tests.Conversation;
@@ -30,7 +31,7 @@ public class ConversationTests(MagLearnHost host)
         await host.Chat()
             .Send(ChatWithTheBot.UserJoins())
             .AssertReply(reply => Assert.Equal(Replies.Welcome, TextOf(reply)))
-            .AssertNoReply()
+            .AssertNoReply("a second reply", timeout: 50)
             .StartTestAsync();
     }
 
@@ -146,6 +147,17 @@ public class ConversationTests(MagLearnHost host)
         await host.Chat()
             .Send(new Activity { Type = ActivityTypes.Message, Text = " " })
             .AssertReply(reply => Assert.Equal(Replies.NeedText, TextOf(reply)))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.Names), MemberType = typeof(HostileInputs))]
+    public async Task User_types_hostile_input_and_gets_one_calm_reply(string input)
+    {
+        await host.Chat()
+            .Send(new Activity { Type = ActivityTypes.Message, Text = HostileInputs.Text(input) })
+            .AssertReply(reply => Assert.False(string.IsNullOrWhiteSpace(TextOf(reply))))
+            .AssertNoReply("a second reply", timeout: 50)
             .StartTestAsync();
     }
 }
