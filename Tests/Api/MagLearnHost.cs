@@ -10,7 +10,7 @@ namespace MagLearn.Tests.Api;
 /// The real bot host (Program.cs with all its parts) in memory, over the repository's content, with the content
 /// watcher off and every log entry captured.
 /// </summary>
-public sealed class MagLearnHost : WebApplicationFactory<Program>
+public class MagLearnHost : WebApplicationFactory<Program>
 {
     public LogCapture Logs { get; } = new();
 
