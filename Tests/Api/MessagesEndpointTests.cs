@@ -11,27 +11,30 @@ public class MessagesEndpointTests(MagLearnHost host)
 {
     private readonly HttpClient client = host.CreateClient();
 
-    public static TheoryData<string, string> MalformedBodies => new()
+    /// <summary>Bodies a channel endpoint must turn away, by what is wrong with them.</summary>
+    private static readonly Dictionary<string, string> MalformedBodies = new()
     {
-        { "not JSON", "how do I pay an invoice?" },
-        { "truncated JSON", "{\"type\": \"message\", \"text\": " },
-        { "empty", "" },
-        { "whitespace", "  \n " },
-        { "JSON null", "null" },
-        { "JSON array", "[{\"type\": \"message\"}]" },
-        { "JSON without type", "{\"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
-        { "empty type", "{\"type\": \"\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
-        { "no conversation", "{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9/\"}" },
-        { "no serviceUrl", "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}}" },
-        { "nested too deep", new string('[', 200) + new string(']', 200) },
+        ["not JSON"] = "how do I pay an invoice?",
+        ["truncated JSON"] = "{\"type\": \"message\", \"text\": ",
+        ["empty"] = "",
+        ["whitespace"] = "  \n ",
+        ["JSON null"] = "null",
+        ["JSON array"] = "[{\"type\": \"message\"}]",
+        ["JSON without type"] = "{\"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}",
+        ["empty type"] = "{\"type\": \"\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"http://127.0.0.1:9/\"}",
+        ["no conversation"] = "{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9/\"}",
+        ["conversation not an object"] = "{\"type\": \"message\", \"conversation\": \"c1\", \"serviceUrl\": \"http://127.0.0.1:9/\"}",
+        ["no serviceUrl"] = "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}}",
+        ["nested too deep"] = new string('[', 200) + new string(']', 200),
     };
 
+    public static TheoryData<string> MalformedBodyNames => new(MalformedBodies.Keys);
+
     [Theory]
-    [MemberData(nameof(MalformedBodies))]
-    public async Task A_malformed_activity_gets_400_with_a_json_error(string @case, string body)
+    [MemberData(nameof(MalformedBodyNames))]
+    public async Task A_malformed_activity_gets_400_with_a_json_error(string problem)
     {
-        _ = @case;
-        await (await client.PostRaw("/api/messages", body)).AssertBadRequestWithError();
+        await (await client.PostRaw("/api/messages", MalformedBodies[problem])).AssertBadRequestWithError();
     }
 
     [Fact]
