@@ -32,6 +32,12 @@ public sealed class KnowledgeBase : IDisposable
         this.logger = logger ?? NullLogger.Instance;
     }
 
+    /// <summary>A knowledge base over an index built elsewhere (benchmarks, tests); it has no folder to reload from.</summary>
+    public KnowledgeBase(KnowledgeIndex index) : this(contentFolder: "")
+    {
+        current = new KnowledgeSnapshot(index);
+    }
+
     public string ContentFolder => contentFolder;
 
     /// <summary>The index questions are answered from; loads it on first use.</summary>

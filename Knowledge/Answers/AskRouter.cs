@@ -29,7 +29,7 @@ public sealed class AskRouter
         var smallTalk = SmallTalkDetector.Detect(text);
         if (smallTalk != SmallTalk.None) return AskResult.For(smallTalk);
 
-        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1);
+        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: top);
         var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();
         var flow = search.Flows.FirstOrDefault();
         if (flow is not null && policy.PrefersFlow(flow.Score, answers, text is not null && MessageForm.AsksForInformation(text)))

@@ -1,5 +1,3 @@
-using Lucene.Net.Documents;
-
 namespace MagLearn.Knowledge.Search;
 
 /// <summary>The index's field names and how each is stored and weighed.</summary>
@@ -14,8 +12,9 @@ internal static class IndexFields
     public const string Phrasings = "phrasings";
     public const string Weight = "weight";
 
-    /// <summary>Everything above in one field with term vectors: tells which of the question's words a hit covers.</summary>
-    public const string All = "all";
+    /// <summary>Per-document values read while ranking candidates, kept as doc values so ranking never loads stored fields.</summary>
+    public const string KindCode = "kind_code";
+    public const string WeightValue = "weight_value";
 
     /// <summary>
     /// Query-time weights: a word in a section heading or in the phrasings people use for a page says more about
@@ -29,11 +28,5 @@ internal static class IndexFields
         (Body, 1.0f),
     ];
 
-    public static readonly FieldType AllFieldType = Freeze(new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true });
-
-    private static FieldType Freeze(FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
+    public static readonly string[] SearchedNames = Searched.Select(f => f.Field).ToArray();
 }

@@ -40,11 +40,12 @@ public static class PassageIndexBuilder
             new StringField(IndexFields.Page, d.PageId, Field.Store.YES),
             new StringField(IndexFields.Section, d.SectionId, Field.Store.YES),
             new StoredField(IndexFields.Weight, d.Weight),
+            new NumericDocValuesField(IndexFields.KindCode, d.Kind == SearchDocument.FlowKind ? 1 : 0),
+            new SingleDocValuesField(IndexFields.WeightValue, (float)d.Weight),
             new TextField(IndexFields.Title, d.Title, Field.Store.YES),
             new TextField(IndexFields.Heading, d.Heading, Field.Store.YES),
             new TextField(IndexFields.Body, d.Text, Field.Store.YES),
             new TextField(IndexFields.Phrasings, phrasings, Field.Store.NO),
-            new Field(IndexFields.All, string.Join("\n", d.Title, d.Heading, d.Text, phrasings), IndexFields.AllFieldType),
         };
     }
 }

@@ -21,128 +21,130 @@ public sealed class QuestionSearch
     /// <summary>A corrected spelling counts a little less than the word as typed, so exact matches win.</summary>
     private const float CorrectionWeight = 0.7f;
 
+    /// <summary>
+    /// Words in more than this share of documents ("account", "mag") only add to the score of documents that
+    /// match a rarer word of the question, as Lucene's CommonTermsQuery does: without this, at 100k passages
+    /// every search walked the long postings of the commonest words. A small index has no such cost, and there
+    /// the split would only make rankings jumpier, so it applies from <see cref="CommonSplitFrom"/> documents.
+    /// </summary>
+    private const double CommonShare = 0.2;
+
+    private const int CommonSplitFrom = 2000;
+
     private readonly KnowledgeIndex index;
-    private readonly SnippetWriter snippets;
+    private readonly SnippetWriter snippetWriter;
     private readonly Vocabulary vocabulary;
 
     public QuestionSearch(KnowledgeIndex index)
     {
         this.index = index;
-        snippets = new SnippetWriter(index.IndexAnalyzer);
-        vocabulary = new Vocabulary(index.Reader, IndexFields.All);
+        snippetWriter = new SnippetWriter(index.IndexAnalyzer);
+        vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
     }
 
     /// <summary>
     /// The best <paramref name="top"/> passages and the best <paramref name="flowTop"/> flows for a question, each
-    /// kind ranked on its own scale so that adding flows to the index never changes a passage's score.
+    /// kind ranked on its own scale (a flow's strong match never pushes passages down). Only the first
+    /// <paramref name="snippets"/> passages get a highlighted snippet (all when null): the rest serve to compare
+    /// scores, and highlighting is the costliest step per hit.
     /// </summary>
-    public SearchResult Search(string? question, int top, int flowTop = 0)
+    public SearchResult Search(string? question, int top, int flowTop = 0, int? snippets = null)
     {
         if (string.IsNullOrWhiteSpace(question) || top <= 0) return SearchResult.None(QuestionProfile.Empty);
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
 
         var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, question);
-        var terms = QuestionTerm.Resolve(words, index.Reader, index.Tuning.TypoCorrection ? vocabulary : null);
+        var lookup = new TermLookup(index.Reader);
+        var terms = QuestionTerm.Resolve(words, index.Reader, lookup, index.Tuning.TypoCorrection ? vocabulary : null);
         var profile = new QuestionProfile(
             terms.Select(t => t.Word).ToList(),
             terms.Where(t => !t.Known).Select(t => t.Word).ToList(),
             terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
-        var query = BuildQuery(terms, index.Tuning);
+        var query = BuildQuery(terms, lookup, index.Tuning);
         var scoreDocs = index.Searcher.Search(query, Math.Max(Candidates, top + flowTop)).ScoreDocs;
-        var totalWeight = terms.Sum(t => t.Weight);
-        var byKind = scoreDocs
-            .Select(hit => (hit, fields: index.Searcher.Doc(hit.Doc, RankingFields)))
-            .GroupBy(x => x.fields.Get(IndexFields.Kind), x => (x.hit, weight: x.fields.GetField(IndexFields.Weight)?.GetDoubleValue() ?? 1.0))
-            .ToDictionary(g => g.Key, g => Rank(g.ToList(), terms, totalWeight));
+        if (scoreDocs.Length == 0) return SearchResult.None(profile);
 
-        var passages = byKind.GetValueOrDefault(SearchDocument.PassageKind, [])
-            .Take(top).Select(x => ToHit(x.Hit, x.Coverage, x.Score, terms, withSnippet: true)).ToList();
-        var flows = byKind.GetValueOrDefault(SearchDocument.FlowKind, [])
-            .Take(flowTop).Select(x => ToHit(x.Hit, x.Coverage, x.Score, terms, withSnippet: false)).ToList();
+        var coverage = Coverage(scoreDocs, terms, lookup);
+        var kinds = MultiDocValues.GetNumericValues(index.Reader, IndexFields.KindCode);
+        var weights = MultiDocValues.GetNumericValues(index.Reader, IndexFields.WeightValue);
+        var candidates = scoreDocs.Select(hit => new Candidate(
+            hit,
+            kinds?.Get(hit.Doc) == 1 ? SearchDocument.FlowKind : SearchDocument.PassageKind,
+            weights is null ? 1.0 : BitConverter.Int32BitsToSingle((int)weights.Get(hit.Doc)),
+            coverage[hit.Doc])).ToList();
+
+        var passages = Rank(candidates, SearchDocument.PassageKind)
+            .Take(top).Select((x, i) => ToHit(x.Candidate, x.Score, terms, withSnippet: i < (snippets ?? top))).ToList();
+        var flows = Rank(candidates, SearchDocument.FlowKind)
+            .Take(flowTop).Select(x => ToHit(x.Candidate, x.Score, terms, withSnippet: false)).ToList();
         return new SearchResult(passages, profile) { Flows = flows };
     }
 
-    private static readonly ISet<string> RankingFields = new HashSet<string> { IndexFields.Kind, IndexFields.Weight };
+    private sealed record Candidate(ScoreDoc Hit, string Kind, double Weight, double Coverage);
 
     /// <summary>
     /// Orders hits of one kind by how much of the question they cover times their relevance relative to the
-    /// best hit, times the page's weight: a passage must both hold the question's words and be about them.
+    /// best hit of that kind, times the page's weight: a passage must both hold the question's words and be
+    /// about them.
     /// </summary>
-    private List<(ScoreDoc Hit, double Coverage, double Score)> Rank(List<(ScoreDoc Hit, double Weight)> hits, List<QuestionTerm> terms, double totalWeight)
+    private static IEnumerable<(Candidate Candidate, double Score)> Rank(List<Candidate> candidates, string kind)
     {
-        var best = hits[0].Hit.Score;
-        return hits
-            .Select(x =>
-            {
-                var (hit, weight) = x;
-                var coverage = Coverage(hit.Doc, terms, totalWeight);
-                return (hit, coverage, Math.Min(1, coverage * weight * hit.Score / best));
-            })
-            .OrderByDescending(x => x.Item3)
-            .ThenByDescending(x => x.hit.Score)
-            .ToList();
+        var ofKind = candidates.Where(c => c.Kind == kind).ToList();
+        if (ofKind.Count == 0) return [];
+        var best = ofKind.Max(c => c.Hit.Score);
+        return ofKind
+            .Select(c => (c, Math.Min(1, c.Coverage * c.Weight * c.Hit.Score / best)))
+            .OrderByDescending(x => x.Item2)
+            .ThenByDescending(x => x.c.Hit.Score);
     }
 
-    private static Query BuildQuery(List<QuestionTerm> terms, SearchTuning tuning)
+    private Query BuildQuery(List<QuestionTerm> terms, TermLookup lookup, SearchTuning tuning)
     {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms.Where(t => t.Known))
+        var known = terms.Where(t => t.Known).ToList();
+        var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
+        var rare = new BooleanQuery(disableCoord: true);
+        var optional = new BooleanQuery(disableCoord: true);
+        foreach (var term in known)
         {
             var either = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.25f);
             foreach (var alternative in term.Alternatives)
             {
-                foreach (var (field, boost) in IndexFields.Searched)
+                for (var field = 0; field < IndexFields.Searched.Length; field++)
                 {
-                    either.Add(new TermQuery(new Term(field, alternative))
-                    {
-                        Boost = (tuning.FieldBoosts ? boost : 1f) * (term.Corrected ? CorrectionWeight : 1f),
-                    });
+                    var boost = (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
+                    either.Add(lookup.TermQuery(field, alternative, boost));
                 }
             }
-            query.Add(either, Occur.SHOULD);
+            (term.Frequency > common ? optional : rare).Add(either, Occur.SHOULD);
         }
-        // Neighbouring words that also stand together in the passage ("user id", "security questions") are a
-        // strong sign it is about exactly that.
-        var known = terms.Where(t => t.Known).ToList();
-        for (var i = 0; tuning.PhraseBonus && i + 1 < known.Count; i++)
+
+        if (rare.Clauses.Count == 0) return optional;
+        if (optional.Clauses.Count == 0) return rare;
+        return new BooleanQuery(disableCoord: true) { { rare, Occur.MUST }, { optional, Occur.SHOULD } };
+    }
+
+    /// <summary>For each hit, the weighted share of the question's words it contains (synonyms included), in 0..1.</summary>
+    private static Dictionary<int, double> Coverage(ScoreDoc[] hits, List<QuestionTerm> terms, TermLookup lookup)
+    {
+        var docs = hits.Select(h => h.Doc).Distinct().Order().ToArray();
+        var covered = new double[docs.Length];
+        var total = terms.Sum(t => t.Weight);
+        foreach (var term in terms.Where(t => t.Known))
         {
-            AddPair(query, known[i], known[i + 1]);
+            var holding = lookup.Holding(term.Alternatives, docs);
+            for (var i = 0; i < docs.Length; i++)
+                if (holding[i]) covered[i] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
         }
-        return query;
+        var result = new Dictionary<int, double>(docs.Length);
+        for (var i = 0; i < docs.Length; i++) result[docs[i]] = total <= 0 ? 0 : covered[i] / total;
+        return result;
     }
 
-    private static void AddPair(BooleanQuery query, QuestionTerm first, QuestionTerm second)
+    private SearchHit ToHit(Candidate candidate, double score, List<QuestionTerm> terms, bool withSnippet)
     {
-        var pair = new PhraseQuery { Slop = 1, Boost = 0.6f };
-        pair.Add(new Term(IndexFields.All, first.Alternatives[0]));
-        pair.Add(new Term(IndexFields.All, second.Alternatives[0]));
-        query.Add(pair, Occur.SHOULD);
-    }
-
-    /// <summary>The weighted share of the question's words that this document contains (synonyms included).</summary>
-    private double Coverage(int doc, List<QuestionTerm> terms, double totalWeight)
-    {
-        if (totalWeight <= 0) return 0;
-        var vector = index.Reader.GetTermVector(doc, IndexFields.All);
-        if (vector is null) return 0;
-        var termsEnum = vector.GetEnumerator();
-        double covered = 0;
-        foreach (var term in terms)
-        {
-            foreach (var alternative in term.Alternatives)
-            {
-                if (!termsEnum.SeekExact(new BytesRef(alternative))) continue;
-                covered += term.Weight * (term.Corrected ? CorrectionWeight : 1);
-                break;
-            }
-        }
-        return covered / totalWeight;
-    }
-
-    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms, bool withSnippet)
-    {
+        var (hit, coverage) = (candidate.Hit, candidate.Coverage);
         var document = index.Searcher.Doc(hit.Doc);
         var body = document.Get(IndexFields.Body) ?? "";
         return new SearchHit(
@@ -151,7 +153,7 @@ public sealed class QuestionSearch
             document.Get(IndexFields.Section),
             document.Get(IndexFields.Title),
             document.Get(IndexFields.Heading),
-            withSnippet ? snippets.Write(terms.SelectMany(t => t.Alternatives), body) : "",
+            withSnippet ? snippetWriter.Write(terms.SelectMany(t => t.Alternatives), body) : "",
             hit.Score,
             Math.Round(coverage, 4),
             Math.Round(Math.Clamp(score, 0, 1), 4));

@@ -6,7 +6,7 @@ namespace MagLearn.Knowledge.Search;
 /// One meaningful word of a question and the index terms that stand for it: itself when the content knows it,
 /// otherwise the closest spellings the content does know ("pasword" -> "password"), or nothing.
 /// </summary>
-internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternatives, bool Corrected, double Weight)
+internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternatives, bool Corrected, double Weight, int Frequency)
 {
     public bool Known => Alternatives.Count > 0;
 
@@ -14,21 +14,21 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
     /// Reads the distinct words of a question and resolves each against the index. Typos are only corrected for
     /// words the content does not contain, so a correct word is never traded for a near neighbour.
     /// </summary>
-    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, Vocabulary? vocabulary)
+    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, TermLookup lookup, Vocabulary? vocabulary)
     {
         var documents = Math.Max(reader.NumDocs, 1);
         var result = new List<QuestionTerm>(words.Count);
         foreach (var word in words.Distinct(StringComparer.Ordinal).Take(MaxTerms))
         {
-            var frequency = reader.DocFreq(new Term(IndexFields.All, word));
+            var frequency = lookup.DocumentFrequency(word);
             if (frequency > 0)
             {
-                result.Add(new QuestionTerm(word, [word], false, Idf(frequency, documents)));
+                result.Add(new QuestionTerm(word, [word], false, Idf(frequency, documents), frequency));
                 continue;
             }
             var corrections = vocabulary is null ? [] : Corrections(word, vocabulary);
-            var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(c => reader.DocFreq(new Term(IndexFields.All, c)));
-            result.Add(new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents)));
+            var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(lookup.DocumentFrequency);
+            result.Add(new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents), bestFrequency));
         }
         return result;
     }

@@ -12,18 +12,26 @@ internal sealed class Vocabulary
 {
     private readonly Dictionary<(char First, int Length), List<(string Word, int Frequency)>> groups = new();
 
-    public Vocabulary(IndexReader reader, string field)
+    public Vocabulary(IndexReader reader, IEnumerable<string> fields)
     {
-        var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null) return;
-        var termsEnum = terms.GetEnumerator();
-        while (termsEnum.MoveNext())
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in fields)
         {
-            var word = termsEnum.Term.Utf8ToString();
-            if (word.Length < 3) continue;
+            var terms = MultiFields.GetTerms(reader, field);
+            if (terms is null) continue;
+            var termsEnum = terms.GetEnumerator();
+            while (termsEnum.MoveNext())
+            {
+                var word = termsEnum.Term.Utf8ToString();
+                if (word.Length < 3) continue;
+                frequencies[word] = Math.Max(frequencies.GetValueOrDefault(word), termsEnum.DocFreq);
+            }
+        }
+        foreach (var (word, frequency) in frequencies)
+        {
             var key = (word[0], word.Length);
             if (!groups.TryGetValue(key, out var list)) groups[key] = list = new List<(string, int)>();
-            list.Add((word, termsEnum.DocFreq));
+            list.Add((word, frequency));
         }
     }
 

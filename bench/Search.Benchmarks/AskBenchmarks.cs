@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using MagLearn.Knowledge;
+using MagLearn.Knowledge.Analysis;
+using MagLearn.Knowledge.Answers;
+using MagLearn.Knowledge.Content;
+using MagLearn.Knowledge.Search;
+
+namespace MagLearn.Benchmarks;
+
+/// <summary>One question through the ask router (analysis, search, ranking, snippets, policy), per corpus size.</summary>
+[MemoryDiagnoser]
+public class AskBenchmarks
+{
+    /// <summary>Generated passages added to the real Learn content (0 = the Learn corpus alone).</summary>
+    [Params(0, 1_000, 10_000, 100_000)]
+    public int SyntheticPassages { get; set; }
+
+    private AskRouter router = null!;
+    private IReadOnlyList<string> questions = [];
+    private int next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var real = LearnLibrary.LoadFolder(Path.Combine(Questions.ContentFolder, "learn"));
+        var language = LanguageResources.LoadFolder(Questions.ContentFolder);
+        var index = KnowledgeIndex.Build(SyntheticCorpus.Grow(real, SyntheticPassages), language);
+        router = new AskRouter(new KnowledgeBase(index), new AnswerPolicy());
+        questions = Questions.Load(real);
+    }
+
+    [Benchmark]
+    public AskResult Ask() => router.Ask(questions[next++ % questions.Count]);
+}
