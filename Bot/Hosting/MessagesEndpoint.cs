@@ -59,7 +59,8 @@ internal static class MessagesEndpoint
         }
         if (activity is null || string.IsNullOrEmpty(activity.Type)) return "the activity has no type";
         if (activity.Conversation?.Id is null or "") return "the activity has no conversation id";
-        if (string.IsNullOrEmpty(activity.ServiceUrl)) return "the activity has no serviceUrl";
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
+            return "the activity's serviceUrl must be an absolute http(s) address";
         return null;
     }
 

@@ -18,7 +18,7 @@ public static class HtmlPageReader
 
         var id = document.QuerySelector("meta[name=learn-page-id]")?.GetAttribute("content")
                  ?? Slug.From(Path.GetFileNameWithoutExtension(sourceFile));
-        var title = root.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
+        var title = Normalize(root.QuerySelector("h1")?.TextContent ?? document.Title ?? "");
         if (string.IsNullOrWhiteSpace(title)) throw new FormatException("the page has no <h1> or <title>");
         var summary = document.QuerySelector("meta[name=description]")?.GetAttribute("content") ?? "";
 

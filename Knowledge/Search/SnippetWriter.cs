@@ -33,8 +33,13 @@ internal sealed class SnippetWriter
         return Flatten(fragment ?? Opening(body));
     }
 
-    private static string Opening(string body) =>
-        body.Length <= FragmentLength ? body : body[..body.LastIndexOf(' ', FragmentLength)] + " …";
+    /// <summary>The passage's first words, cut at a word boundary when there is one.</summary>
+    private static string Opening(string body)
+    {
+        if (body.Length <= FragmentLength) return body;
+        var cut = body.LastIndexOf(' ', FragmentLength);
+        return body[..(cut > 0 ? cut : FragmentLength)] + " …";
+    }
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

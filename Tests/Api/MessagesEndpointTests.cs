@@ -25,6 +25,8 @@ public class MessagesEndpointTests(MagLearnHost host)
         ["no conversation"] = "{\"type\": \"message\", \"text\": \"hi\", \"serviceUrl\": \"http://127.0.0.1:9/\"}",
         ["conversation not an object"] = "{\"type\": \"message\", \"conversation\": \"c1\", \"serviceUrl\": \"http://127.0.0.1:9/\"}",
         ["no serviceUrl"] = "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}}",
+        ["serviceUrl not an address"] = "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"nonsense\"}",
+        ["serviceUrl not http"] = "{\"type\": \"message\", \"text\": \"hi\", \"conversation\": {\"id\": \"c1\"}, \"serviceUrl\": \"file:///etc/passwd\"}",
         ["nested too deep"] = new string('[', 200) + new string(']', 200),
     };
 
