@@ -1,8 +1,12 @@
+using MagLearn.Bot.Admin;
 using MagLearn.Bot.Answers;
 using MagLearn.Bot.Apis;
 using MagLearn.Bot.Evaluation;
+using MagLearn.Bot.Flows;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Storage;
+using MagLearn.Bot.Transcripts;
 
 var command = args is [EvalCommand.Name, .. var rest] ? rest : null;
 // The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
@@ -14,7 +18,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
 
 builder.AddKnowledge();
+builder.AddFlows();
+builder.AddStorage();
+builder.AddTranscripts();
 builder.AddBotFramework();
+builder.AddAdminApi();
 
 var app = builder.Build();
 if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
@@ -23,6 +31,7 @@ app.MapHealth();
 app.MapLearnSite();
 app.MapAskApi();
 app.MapBotMessages();
+app.MapAdminApi();
 
 app.Run();
 return 0;

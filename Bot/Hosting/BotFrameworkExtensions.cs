@@ -24,17 +24,17 @@ public static class BotFrameworkExtensions
             sp.GetRequiredService<ILogger<BotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
 
-        services.TryAddStorage();
+        services.RequireStorage();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddConversation();
         return builder;
     }
 
-    /// <summary>Conversation state lives in <see cref="IStorage"/>; in memory unless a durable store is registered.</summary>
-    private static void TryAddStorage(this IServiceCollection services)
+    /// <summary>Conversation state lives in the <see cref="IStorage"/> that <c>builder.AddStorage()</c> chose (Bot/Storage).</summary>
+    private static void RequireStorage(this IServiceCollection services)
     {
-        if (services.Any(d => d.ServiceType == typeof(IStorage))) return;
-        services.AddSingleton<IStorage, MemoryStorage>();
+        if (!services.Any(d => d.ServiceType == typeof(IStorage)))
+            throw new InvalidOperationException("No IStorage is registered: call builder.AddStorage() before builder.AddBotFramework().");
     }
 
     /// <summary><c>POST /api/messages</c>, the Bot Framework channel endpoint.</summary>

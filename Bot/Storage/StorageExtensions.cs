@@ -1,0 +1,78 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MagLearn.Bot.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Where conversation state lives, chosen by <c>Storage:Kind</c>: a SQLite file (the default), Redis shared by
+    /// several instances, or memory. Also the <see cref="TurnGate"/>, first in the turn's middleware, so that one
+    /// turn of a conversation runs at a time over that storage.
+    /// </summary>
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsProblems>();
+
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectRedis(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Redis!));
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Kind switch
+            {
+                StorageKind.Redis => new RedisStorage(sp.GetRequiredService<IConnectionMultiplexer>(), options.IdleExpiry),
+                StorageKind.Memory => new MemoryStorage(),
+                _ => new SqliteStorage(options.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), options.IdleExpiry),
+            };
+        });
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(sp => new TurnGate(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<ILogger<TurnGate>>()));
+        services.AddHostedService<StorageStartup>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Connects in the background and keeps retrying, unless the connection string says otherwise: an instance that
+    /// starts before Redis (as in a compose file) comes up and serves once Redis does.
+    /// </summary>
+    public static ConnectionMultiplexer ConnectRedis(string connectionString)
+    {
+        var configuration = ConfigurationOptions.Parse(connectionString);
+        if (!connectionString.Contains("abortConnect", StringComparison.OrdinalIgnoreCase)) configuration.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}
+
+/// <summary>Names every problem with the storage settings when the host starts, not at the first turn.</summary>
+internal sealed class StorageOptionsProblems : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}
+
+/// <summary>Opens the storage while the host starts (creating the SQLite file, connecting to Redis) and says which it is.</summary>
+internal sealed partial class StorageStartup(IServiceProvider services, IOptions<StorageOptions> options, ILogger<StorageStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<IStorage>();
+        var where = storage switch
+        {
+            SqliteStorage sqlite => sqlite.Path,
+            RedisStorage => string.Join(", ", services.GetRequiredService<IConnectionMultiplexer>().GetEndPoints().Select(e => e.ToString())),
+            _ => "memory; lost when the bot stops",
+        };
+        Opened(options.Value.Kind, where);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Conversation state: {Kind} ({Where})")]
+    private partial void Opened(StorageKind kind, string where);
+}
