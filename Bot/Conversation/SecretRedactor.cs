@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace MagLearn.Bot.Conversation;
+
+/// <summary>
+/// Masks what looks like a secret before words are kept or passed on: a password given as "password is X" or
+/// "pw: X", one-time codes (6 to 8 digits), 16-digit certificate passcodes, card numbers and the old
+/// xxxx-xxxx-xxxx-xxxx system passwords. The bot never asks for these, but people type them anyway.
+/// </summary>
+public static partial class SecretRedactor
+{
+    public const string Mask = "[redacted]";
+
+    public static string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var redacted = LabelledSecret().Replace(text, MaskLabelled);
+        redacted = GroupedCode().Replace(redacted, Mask);
+        redacted = LongNumber().Replace(redacted, Mask);
+        redacted = ShortCode().Replace(redacted, Mask);
+        return LoneSecret(redacted) ? Mask : redacted;
+    }
+
+    public static bool ContainsSecret(string? text) => !string.IsNullOrEmpty(text) && Redact(text) != text;
+
+    /// <summary>
+    /// A whole message that is one word mixing cases, digits and symbols (like "Tr0ub4dor&amp;3") is most likely a
+    /// password typed into the wrong box. User IDs (smithj_1234) and email addresses are not.
+    /// </summary>
+    private static bool LoneSecret(string text)
+    {
+        var word = text.Trim();
+        if (word.Length < 8 || word.Any(char.IsWhiteSpace) || word.Contains('@') || UserId().IsMatch(word)) return false;
+        var kinds = (word.Any(char.IsUpper) ? 1 : 0) + (word.Any(char.IsLower) ? 1 : 0) + (word.Any(char.IsDigit) ? 1 : 0)
+                    + (word.Any(c => !char.IsLetterOrDigit(c)) ? 1 : 0);
+        return kinds >= 3;
+    }
+
+    /// <summary>"password is X", "my pw: X", "passcode = X", "OTP code 123456", "PIN 1234": the label stays, X goes.</summary>
+    [GeneratedRegex(@"\b(?<label>(?:pass\s?word|passwd|pwd|pw|pass\s?code|pin|otp(?:\s+code)?|one[- ]time\s+(?:pass\s?word|code)|(?:security|verification|activation)\s+code)s?\s*(?<said>\bis\b|\bwas\b|=|:)?\s*)(?<value>[^\s,;]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelledSecret();
+
+    /// <summary>Words that follow "password is" when someone describes the problem rather than the password.</summary>
+    private static readonly HashSet<string> Describing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "not", "no", "never", "wrong", "incorrect", "invalid", "correct", "right", "expired", "expiring", "locked",
+        "reset", "blocked", "still", "too", "being", "required", "case", "the", "a", "an", "my", "it", "that", "and",
+        "but", "or", "for", "to", "in", "on", "of", "at", "rejected", "forgotten", "lost", "empty", "missing", "fine",
+        "ok", "okay", "working", "accepted", "gone", "unknown", "changed", "same", "different", "also", "again",
+    };
+
+    /// <summary>
+    /// After "is", ":" or "=" anything but a describing word is the secret; after a bare label ("pin 1234") only a
+    /// value with a digit or a symbol is, so "password reset" and "passcode email" stay readable.
+    /// </summary>
+    private static string MaskLabelled(Match match)
+    {
+        var value = match.Groups["value"].Value.Trim('"', '\'', '\u201c', '\u201d', '\u2018', '\u2019', '.', '!', '?', ')');
+        var said = match.Groups["said"].Success;
+        var codeLike = value.Any(c => char.IsDigit(c) || (!char.IsLetter(c) && c != '-'));
+        if (value.Length == 0 || Describing.Contains(value) || (!said && !codeLike)) return match.Value;
+        return match.Groups["label"].Value + Mask;
+    }
+
+    /// <summary>Passcodes, card numbers and system passwords written in groups: 1234 5678 9012 3456, abcd-efgh-ijkl-mnop.</summary>
+    [GeneratedRegex(@"\b(?:[A-Za-z0-9]{4}[- ]){3}[A-Za-z0-9]{4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")]
+    private static partial Regex GroupedCode();
+
+    /// <summary>Card numbers and passcodes written without spaces: 13 to 19 digits.</summary>
+    [GeneratedRegex(@"(?<![\w-])\d{13,19}(?![\w-])")]
+    private static partial Regex LongNumber();
+
+    /// <summary>One-time codes: 6 to 8 digits standing alone (error codes such as 2035 or 5103 have four).</summary>
+    [GeneratedRegex(@"(?<![\w-])\d{6,8}(?![\w-])")]
+    private static partial Regex ShortCode();
+
+    [GeneratedRegex(@"^[a-z][a-z0-9'-]*_\d{4}$", RegexOptions.IgnoreCase)]
+    private static partial Regex UserId();
+}

@@ -1,0 +1,308 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MagLearn.Bot.Flows.Definition;
+
+/// <summary>
+/// Reads one dialog file into a <see cref="FlowDefinition"/>. It walks YamlDotNet's node tree rather than
+/// deserializing into classes, because the nodes keep their line numbers: every problem it records names the
+/// line the author has to fix. Checks here are about the shape of one file; how steps connect is
+/// <see cref="FlowValidator"/>'s job.
+/// </summary>
+public sealed class FlowReader
+{
+    private static readonly string[] FlowKeys = ["id", "title", "description", "triggers", "steps"];
+
+    /// <summary>The key that names a step's kind, and the other keys that kind may carry.</summary>
+    private static readonly Dictionary<string, (StepKind Kind, string[] Allowed)> Kinds = new()
+    {
+        ["ask"] = (StepKind.Ask, ["help", "choices", "ifYes", "ifNo", "expect", "optional", "saveAs", "next"]),
+        ["say"] = (StepKind.Say, ["next"]),
+        ["show"] = (StepKind.Show, ["next"]),
+        ["set"] = (StepKind.Set, ["next"]),
+        ["branch"] = (StepKind.Branch, ["cases", "otherwise"]),
+        ["end"] = (StepKind.End, ["cite"]),
+        ["flow"] = (StepKind.Flow, ["at", "next"]),
+        ["handoff"] = (StepKind.Handoff, ["cite"]),
+    };
+
+    private static readonly string[] ChoiceKeys = ["title", "goto", "value", "also"];
+
+    private readonly string file;
+    private readonly List<FlowProblem> problems;
+
+    private FlowReader(string file, List<FlowProblem> problems)
+    {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /// <summary>The flow in <paramref name="text"/>, or null if it is too broken to check further.</summary>
+    public static FlowDefinition? Read(string file, string text, List<FlowProblem> problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new FlowProblem(file, (int)e.Start.Line, "not valid YAML: " + e.Message));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(new FlowProblem(file, 1, "the file must be a mapping with id, title, description, triggers and steps"));
+            return null;
+        }
+        return new FlowReader(file, problems).ReadFlow(root);
+    }
+
+    private FlowDefinition? ReadFlow(YamlMappingNode root)
+    {
+        var keys = KeysOf(root, FlowKeys, "a flow");
+        var id = RequiredText(root, keys, "id");
+        var title = RequiredText(root, keys, "title");
+        var description = RequiredText(root, keys, "description");
+        var triggers = keys.TryGetValue("triggers", out var t) ? TextList(t, "triggers") : [];
+        if (triggers.Count == 0) Problem(keys.GetValueOrDefault("triggers") ?? root, "the flow has no triggers: list the phrasings people type when they need it");
+
+        var steps = new List<FlowStep>();
+        if (!keys.TryGetValue("steps", out var stepsNode)) Problem(root, "the flow has no steps");
+        else if (stepsNode is not YamlSequenceNode sequence || sequence.Children.Count == 0) Problem(stepsNode, "'steps' must be a list with at least one step");
+        else
+        {
+            foreach (var node in sequence.Children)
+            {
+                if (ReadStep(node) is { } step) steps.Add(step);
+            }
+        }
+        if (id is null || title is null || description is null || steps.Count == 0) return null;
+        return new FlowDefinition(id, title, description, triggers, steps, file, Line(root));
+    }
+
+    private FlowStep? ReadStep(YamlNode node)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Problem(node, "a step must be a mapping with an id and one of: " + string.Join(", ", Kinds.Keys));
+            return null;
+        }
+        var all = KeysOf(map, null, "a step");
+        var id = RequiredText(map, all, "id");
+        var kindKeys = all.Keys.Where(Kinds.ContainsKey).ToList();
+        if (kindKeys.Count != 1)
+        {
+            Problem(map, kindKeys.Count == 0
+                ? $"step '{id}' does not say what it does: give it one of {string.Join(", ", Kinds.Keys.Select(k => k + ":"))}"
+                : $"step '{id}' has more than one kind ({string.Join(", ", kindKeys)}); split it into separate steps");
+            return null;
+        }
+        var kindKey = kindKeys[0];
+        var (kind, allowed) = Kinds[kindKey];
+        foreach (var (key, keyNode) in all.Where(k => k.Key != "id" && k.Key != kindKey && !allowed.Contains(k.Key)))
+            Problem(keyNode, $"'{key}' does not belong on a {kindKey} step (allowed: {string.Join(", ", allowed)})");
+        if (id is null) return null;
+
+        var body = all[kindKey];
+        var line = Line(map);
+        return kind switch
+        {
+            StepKind.Ask => ReadAsk(id, line, body, all),
+            StepKind.Say => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "say"), Next = Link(all, "next") },
+            StepKind.Show => new FlowStep { Id = id, Kind = kind, Line = line, Show = Reference(body, "show"), Next = Link(all, "next") },
+            StepKind.Set => new FlowStep { Id = id, Kind = kind, Line = line, Set = TextMap(body, "set"), Next = Link(all, "next") },
+            StepKind.Branch => new FlowStep
+            {
+                Id = id, Kind = kind, Line = line, BranchOn = NonEmptyText(body, "branch"),
+                Cases = LinkMap(all.GetValueOrDefault("cases"), map), Otherwise = Link(all, "otherwise"),
+            },
+            StepKind.End => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "end"), Cite = RequiredReference(all, map, "cite") },
+            StepKind.Flow => new FlowStep { Id = id, Kind = kind, Line = line, Flow = NonEmptyText(body, "flow"), FlowLine = Line(body), At = OptionalText(all, "at"), Next = Link(all, "next") },
+            StepKind.Handoff => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "handoff"), Cite = RequiredReference(all, map, "cite") },
+            _ => null,
+        };
+    }
+
+    private FlowStep ReadAsk(string id, int line, YamlNode prompt, Dictionary<string, YamlNode> keys)
+    {
+        var choices = keys.TryGetValue("choices", out var c) ? ReadChoices(c) : [];
+        var yes = Link(keys, "ifYes");
+        var no = Link(keys, "ifNo");
+        var expect = OptionalText(keys, "expect");
+        var ways = (choices.Count > 0 || keys.ContainsKey("choices") ? 1 : 0) + (yes is not null || no is not null ? 1 : 0) + (expect is not null ? 1 : 0);
+        var answer = AnswerKind.Text;
+        if (ways != 1)
+        {
+            Problem(keys["ask"], $"ask step '{id}' needs exactly one way to answer: 'choices', 'ifYes' and 'ifNo', or 'expect' with 'next'");
+        }
+        else if (choices.Count > 0 || keys.ContainsKey("choices"))
+        {
+            answer = AnswerKind.Choice;
+            if (choices.Count < 2) Problem(keys["choices"], $"ask step '{id}' needs at least two choices");
+        }
+        else if (yes is not null || no is not null)
+        {
+            answer = AnswerKind.YesNo;
+            if (yes is null || no is null) Problem(keys["ask"], $"ask step '{id}' needs both 'ifYes' and 'ifNo'");
+        }
+        else if (!keys.ContainsKey("next"))
+        {
+            Problem(keys["ask"], $"dead end: ask step '{id}' expects a typed answer but has no 'next'");
+        }
+        if (answer != AnswerKind.Text && keys.TryGetValue("next", out var stray))
+            Problem(stray, $"'next' is only for typed answers; each choice (or ifYes/ifNo) of '{id}' says where it goes");
+        if (answer != AnswerKind.Text && keys.TryGetValue("optional", out var strayOptional))
+            Problem(strayOptional, $"'optional' is only for typed answers");
+
+        return new FlowStep
+        {
+            Id = id, Kind = StepKind.Ask, Line = line, Answer = answer,
+            Text = NonEmptyText(prompt, "ask"), Help = OptionalText(keys, "help"),
+            Choices = choices, Yes = yes, No = no, Expect = expect,
+            Optional = keys.TryGetValue("optional", out var o) && Flag(o),
+            SaveAs = OptionalText(keys, "saveAs"), Next = Link(keys, "next"),
+        };
+    }
+
+    private List<FlowChoice> ReadChoices(YamlNode node)
+    {
+        var list = new List<FlowChoice>();
+        if (node is not YamlSequenceNode sequence)
+        {
+            Problem(node, "'choices' must be a list of {title, goto}");
+            return list;
+        }
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Problem(item, "a choice must be a mapping with 'title' and 'goto'");
+                continue;
+            }
+            var keys = KeysOf(map, ChoiceKeys, "a choice");
+            var title = RequiredText(map, keys, "title");
+            var target = RequiredText(map, keys, "goto");
+            if (title is null || target is null) continue;
+            var also = keys.TryGetValue("also", out var a) ? TextList(a, "also") : [];
+            list.Add(new FlowChoice(title, target, OptionalText(keys, "value"), also, Line(keys["goto"])));
+        }
+        return list;
+    }
+
+    private Dictionary<string, YamlNode> KeysOf(YamlMappingNode map, string[]? allowed, string what)
+    {
+        var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (allowed is not null && !allowed.Contains(key))
+            {
+                Problem(keyNode, $"unknown key '{key}' in {what} (expected: {string.Join(", ", allowed)})");
+                continue;
+            }
+            keys[key] = value;
+        }
+        return keys;
+    }
+
+    private string? RequiredText(YamlNode owner, Dictionary<string, YamlNode> keys, string key)
+    {
+        if (!keys.TryGetValue(key, out var node))
+        {
+            Problem(owner, $"missing '{key}'");
+            return null;
+        }
+        return NonEmptyText(node, key);
+    }
+
+    private string? NonEmptyText(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value)) return value.Trim();
+        Problem(node, key switch
+        {
+            "ask" => "missing prompt: the ask step has no question text",
+            _ => $"'{key}' must be non-empty text",
+        });
+        return null;
+    }
+
+    private string? OptionalText(Dictionary<string, YamlNode> keys, string key) =>
+        keys.TryGetValue(key, out var node) ? NonEmptyText(node, key) : null;
+
+    private StepLink? Link(Dictionary<string, YamlNode> keys, string key) =>
+        keys.TryGetValue(key, out var node) && NonEmptyText(node, key) is { } target ? new StepLink(target, Line(node)) : null;
+
+    private List<string> TextList(YamlNode node, string key)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            Problem(node, $"'{key}' must be a list of text");
+            return [];
+        }
+        return sequence.Children.Select(c => NonEmptyText(c, key)).OfType<string>().ToList();
+    }
+
+    private Dictionary<string, string> TextMap(YamlNode node, string key)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
+        {
+            Problem(node, $"'{key}' must map names to values, e.g. {{credential: hardware-token}}");
+            return map;
+        }
+        foreach (var (k, v) in mapping.Children)
+        {
+            if (NonEmptyText(k, key) is { } name && NonEmptyText(v, key) is { } value) map[name] = value;
+        }
+        return map;
+    }
+
+    private Dictionary<string, StepLink> LinkMap(YamlNode? node, YamlNode owner)
+    {
+        var map = new Dictionary<string, StepLink>(StringComparer.OrdinalIgnoreCase);
+        if (node is null) return map;
+        if (node is not YamlMappingNode mapping)
+        {
+            Problem(node, "'cases' must map each value to the step it leads to");
+            return map;
+        }
+        foreach (var (k, v) in mapping.Children)
+        {
+            if (NonEmptyText(k, "cases") is { } value && NonEmptyText(v, "cases") is { } target) map[value] = new StepLink(target, Line(v));
+        }
+        return map;
+    }
+
+    private LearnReference? RequiredReference(Dictionary<string, YamlNode> keys, YamlNode owner, string key)
+    {
+        if (keys.TryGetValue(key, out var node)) return Reference(node, key);
+        Problem(owner, $"missing '{key}': every resolution cites the Learn page section it comes from");
+        return null;
+    }
+
+    private LearnReference? Reference(YamlNode node, string key)
+    {
+        if (node is YamlMappingNode map)
+        {
+            var keys = KeysOf(map, ["page", "section"], $"'{key}'");
+            var page = RequiredText(map, keys, "page");
+            var section = RequiredText(map, keys, "section");
+            if (page is not null && section is not null) return new LearnReference(page, section, Line(node));
+            return null;
+        }
+        Problem(node, $"'{key}' must be {{page: <page id>, section: <section id>}}");
+        return null;
+    }
+
+    private bool Flag(YamlNode node)
+    {
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar) return scalar.Value == "true";
+        Problem(node, "must be true or false");
+        return false;
+    }
+
+    private void Problem(YamlNode node, string message) => problems.Add(new FlowProblem(file, Line(node), message));
+
+    private static int Line(YamlNode node) => (int)node.Start.Line;
+}

@@ -1,0 +1,280 @@
+using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Flows.Definition;
+using MagLearn.Knowledge.Answers;
+
+namespace MagLearn.Bot.Flows.Engine;
+
+/// <summary>What a turn did: whether a flow took the message, what to say, and which flow it was (for the log).</summary>
+public sealed record FlowResult(bool Handled, IReadOnlyList<FlowReply> Replies, string? FlowId)
+{
+    public static readonly FlowResult NotHandled = new(false, [], null);
+}
+
+/// <summary>
+/// The waterfall engine, in the shape of the Bot Framework's dialog stack: flows are started and continued on a
+/// <see cref="FlowStack"/> that the caller loads from and saves to conversation state. It knows nothing about
+/// MAG (that is all in the dialog files) and nothing about channels (that is the rendering layer's job).
+/// Interruptions live here, once, for every flow and every step.
+/// </summary>
+public sealed class FlowEngine
+{
+    public const string Closing = "Great, I'm glad that sorted it out. If anything else comes up, just ask.";
+    public const string NotSolved = "Sorry that didn't solve it. Let's get you to a person who can look into it.";
+    public const string GettingAPerson = "Sure, let's get you to a person.";
+    public const string StartingOver = "OK, let's start over.";
+    public const string SecretRefused = "That looks like a password or a code. I never need those, so I haven't kept it, and please don't share it with anyone.";
+    public const string SecretLeftOut = "I've left out what looked like a password or code; I never need those.";
+    public const string Stuck = "I'm having trouble understanding that answer, so let's not go round in circles. Would you like help with this question, to talk to a person, or to stop here?";
+
+    public static readonly IReadOnlyList<string> StuckChoices = ["Help with this question", "Talk to a person", "Cancel"];
+
+    private readonly FlowCatalog catalog;
+    private readonly IQuestionRouter router;
+    private readonly int maxRetries;
+    private readonly TimeProvider clock;
+
+    public FlowEngine(FlowCatalog catalog, IQuestionRouter router, FlowOptions options, TimeProvider? clock = null)
+    {
+        this.catalog = catalog;
+        this.router = router;
+        maxRetries = Math.Max(1, options.MaxRetries);
+        this.clock = clock ?? TimeProvider.System;
+    }
+
+    /// <summary>Starts <paramref name="flowId"/> afresh; any flow in progress is dropped.</summary>
+    public FlowResult Begin(FlowStack stack, string flowId, string? userWords)
+    {
+        stack.Clear();
+        var walker = Walker(stack);
+        var reason = flowId == FlowCatalog.HandoffFlowId ? "Asked for a person" : null;
+        walker.Start(flowId, Masked(userWords), userWords, reason);
+        return new FlowResult(true, walker.Replies, flowId);
+    }
+
+    /// <summary>Takes the message if a flow is active; otherwise returns <see cref="FlowResult.NotHandled"/>.</summary>
+    public FlowResult Continue(FlowStack stack, FlowMessage message)
+    {
+        var frame = stack.Top();
+        if (frame is null) return FlowResult.NotHandled;
+        var step = catalog.Find(frame.FlowId)?.Step(frame.StepId);
+        if (step is null)
+        {
+            // The dialog files changed since this conversation was saved: let the message be routed afresh.
+            stack.Clear();
+            return FlowResult.NotHandled;
+        }
+        var turn = new Turn(this, stack, frame, step, Walker(stack));
+        turn.Take(message);
+        return new FlowResult(true, turn.Walker.Replies, frame.FlowId);
+    }
+
+    private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
+
+    private static string? Masked(string? words) => string.IsNullOrWhiteSpace(words) ? null : SecretRedactor.Redact(words.Trim());
+
+    /// <summary>One message in a flow, from reading it to the replies.</summary>
+    private sealed class Turn(FlowEngine engine, FlowStack stack, FlowFrame frame, FlowStep step, StepWalker walker)
+    {
+        private readonly Question question = Question.Of(frame, step);
+
+        public StepWalker Walker => walker;
+
+        private List<FlowReply> Replies => walker.Replies;
+
+        public void Take(FlowMessage message)
+        {
+            if (message.Passage is { } passage)
+            {
+                Replies.Add(new PassageReply(passage.Page, passage.Section));
+                Replies.Add(question.Ask(Question.BackToWhereWeWere));
+                return;
+            }
+            if (message.RequestedFlow is { } requested)
+            {
+                TakeRequest(requested, message.Text);
+                return;
+            }
+            if (stack.Switch is not null && TakeSwitchAnswer(message.Text)) return;
+            TakeAnswer(message.Text ?? "");
+        }
+
+        private void TakeAnswer(string text)
+        {
+            if (question.Kind == AnswerKind.Choice && Prompts.ChoiceMatcher.Exact(text, question.Choices) is { } pressed)
+            {
+                Apply(new Reading.Chosen(pressed));
+                return;
+            }
+            if (question.Optional && AnswerReader.IsSkip(text))
+            {
+                Apply(new Reading.Skipped());
+                return;
+            }
+            if (Interruptions.Detect(text) is var interruption and not Interruption.None)
+            {
+                Interrupt(interruption, text);
+                return;
+            }
+            var reading = AnswerReader.Read(question, text);
+            switch (reading)
+            {
+                case Reading.Secret:
+                    Replies.Add(question.Ask(FlowEngine.SecretRefused + "\n\n"));
+                    return;
+                case Reading.NotAnAnswer:
+                    NotAnAnswer(text);
+                    return;
+                default:
+                    Apply(reading);
+                    return;
+            }
+        }
+
+        private void Apply(Reading reading)
+        {
+            if (frame.Phase == FramePhase.Confirming)
+            {
+                if (reading is Reading.Said { Yes: true })
+                {
+                    Replies.Add(new TextReply(FlowEngine.Closing));
+                    walker.FinishTop();
+                }
+                else
+                {
+                    Replies.Add(new TextReply(FlowEngine.NotSolved));
+                    walker.StartHandoff("The suggested fix did not solve it");
+                }
+                return;
+            }
+            var (shown, saved, target) = reading switch
+            {
+                Reading.Chosen c => (step.Choices[c.Index].Title, step.Choices[c.Index].Value ?? step.Choices[c.Index].Title, step.Choices[c.Index].Goto),
+                Reading.Said { Yes: true } => ("Yes", "yes", step.Yes!.Target),
+                Reading.Said => ("No", "no", step.No!.Target),
+                Reading.Typed t => (t.Value, t.Value, step.Next!.Target),
+                _ => ("(skipped)", (string?)null, step.Next!.Target),
+            };
+            if (reading is Reading.Typed { Masked: true }) Replies.Add(new TextReply(FlowEngine.SecretLeftOut));
+            StepWalker.Record(frame, step, shown, saved);
+            walker.GoTo(target);
+        }
+
+        private void Interrupt(Interruption interruption, string text)
+        {
+            switch (interruption)
+            {
+                case Interruption.Cancel:
+                    var title = engine.catalog.Find(stack.Frames[0].FlowId)?.Title ?? "that";
+                    stack.Clear();
+                    Replies.Add(new TextReply($"OK, I've stopped **{title}**. If you need anything else, just ask."));
+                    break;
+                case Interruption.Restart:
+                    var root = stack.Frames[0];
+                    stack.Clear();
+                    Replies.Add(new TextReply(FlowEngine.StartingOver));
+                    walker.Start(root.FlowId, root.Trigger, openingWords: null, root.Reason);
+                    break;
+                case Interruption.Help:
+                    Replies.Add(question.Ask(question.Explanation() + "\n\n"));
+                    break;
+                case Interruption.Person:
+                    ToAPerson(text);
+                    break;
+            }
+        }
+
+        private void ToAPerson(string? words)
+        {
+            // Already on the way to a person: skip the optional questions and hand over now.
+            var handoffStep = frame.FlowId == FlowCatalog.HandoffFlowId
+                ? engine.catalog.Find(frame.FlowId)?.Steps.FirstOrDefault(s => s.Kind == StepKind.Handoff)
+                : null;
+            if (handoffStep is not null)
+            {
+                walker.GoTo(handoffStep.Id);
+                return;
+            }
+            Replies.Add(new TextReply(FlowEngine.GettingAPerson));
+            walker.StartHandoff("Asked for a person", frame.Trigger is null ? FlowEngine.Masked(words) : null);
+        }
+
+        /// <summary>Not an answer: perhaps a question to answer on the side, or a different flow; else re-ask with a hint.</summary>
+        private void NotAnAnswer(string text)
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                var routed = engine.router.Ask(text);
+                if (routed is { Route: AskRoute.Dialog, Dialog: FlowCatalog.HandoffFlowId })
+                {
+                    ToAPerson(text);
+                    return;
+                }
+                if (routed is { Route: AskRoute.Dialog, Dialog: { } other } && engine.catalog.Contains(other) && stack.Frames.All(f => f.FlowId != other))
+                {
+                    OfferSwitch(other, text);
+                    return;
+                }
+                if (routed is { Route: AskRoute.Answer, Shape: AnswerShape.Single, Answers.Count: > 0 })
+                {
+                    Replies.Add(new AnswerReply(routed));
+                    Replies.Add(question.Ask(Question.BackToWhereWeWere));
+                    return;
+                }
+            }
+            frame.Attempts++;
+            Replies.Add(frame.Attempts >= engine.maxRetries
+                ? new PromptReply(FlowEngine.Stuck, FlowEngine.StuckChoices)
+                : question.Ask(question.NotUnderstood() + "\n\n"));
+        }
+
+        private void OfferSwitch(string flowId, string? text)
+        {
+            stack.Switch = new PendingSwitch { FlowId = flowId, Text = text };
+            var other = engine.catalog.Find(flowId)!.Title;
+            var current = engine.catalog.Find(stack.Frames[0].FlowId)?.Title;
+            Replies.Add(new PromptReply($"That sounds like a different topic. Switch to **{other}**? (We'd stop {current}.)", ["Yes", "No"]));
+        }
+
+        /// <summary>Yes or no to "Switch to ...?"; anything else drops the offer and is read as usual.</summary>
+        private bool TakeSwitchAnswer(string? text)
+        {
+            var pending = stack.Switch!;
+            stack.Switch = null;
+            switch (Prompts.YesNo.Read(text))
+            {
+                case true:
+                    var title = engine.catalog.Find(pending.FlowId)?.Title;
+                    stack.Clear();
+                    Replies.Add(new TextReply($"OK, switching to **{title}**."));
+                    walker.Start(pending.FlowId, FlowEngine.Masked(pending.Text), pending.Text);
+                    return true;
+                case false:
+                    Replies.Add(question.Ask("OK, let's carry on. " + Question.BackToWhereWeWere));
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A welcome button pressed mid-flow: the same flow carries on, another is offered, "" is a question.</summary>
+        private void TakeRequest(string requested, string? text)
+        {
+            if (stack.Frames.Any(f => f.FlowId == requested))
+            {
+                Replies.Add(question.Ask("We're already on that. " + Question.BackToWhereWeWere));
+                return;
+            }
+            if (requested == FlowCatalog.HandoffFlowId)
+            {
+                ToAPerson(null);
+                return;
+            }
+            if (engine.catalog.Contains(requested))
+            {
+                OfferSwitch(requested, null);
+                return;
+            }
+            NotAnAnswer(text ?? "");
+        }
+    }
+}

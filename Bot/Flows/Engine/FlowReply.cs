@@ -1,0 +1,36 @@
+using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Knowledge.Answers;
+
+namespace MagLearn.Bot.Flows.Engine;
+
+/// <summary>
+/// What the engine wants said, in plain terms: the rendering layer turns each into an activity for the channel.
+/// The engine itself never touches the Bot Framework.
+/// </summary>
+public abstract record FlowReply;
+
+/// <summary>Markdown to show as it is.</summary>
+public sealed record TextReply(string Markdown) : FlowReply;
+
+/// <summary>A question, with the choices to offer as buttons (none for a typed answer).</summary>
+public sealed record PromptReply(string Text, IReadOnlyList<string> Choices) : FlowReply;
+
+/// <summary>A Learn passage, shown whole with a link to its page section.</summary>
+public sealed record PassageReply(string Page, string Section) : FlowReply;
+
+/// <summary>A resolution: the fix, then the Learn page section it comes from.</summary>
+public sealed record ResolutionReply(string Markdown, string Page, string Section) : FlowReply;
+
+/// <summary>An answer from the Learn index to a question asked in the middle of a flow.</summary>
+public sealed record AnswerReply(AskResult Result) : FlowReply;
+
+/// <summary>The conversation goes to a person: the summary for whoever picks it up.</summary>
+public sealed record HandoffReply(CaseSummary Summary) : FlowReply;
+
+/// <summary>A message as the engine needs it: the words, and what a button said it stands for.</summary>
+/// <param name="Text">What the person typed or the button sent.</param>
+/// <param name="RequestedFlow">A welcome button's flow ("" for a help area without a flow).</param>
+/// <param name="Passage">A "Did you mean" button's page and section.</param>
+public sealed record FlowMessage(string? Text, string? RequestedFlow = null, LearnPassageRef? Passage = null);
+
+public sealed record LearnPassageRef(string Page, string Section);

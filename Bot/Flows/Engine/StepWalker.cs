@@ -1,0 +1,147 @@
+using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Bot.Flows.Prompts;
+
+namespace MagLearn.Bot.Flows.Engine;
+
+/// <summary>
+/// Moves the flow stack forward within one turn: runs the steps that need no answer (say, show, set, branch,
+/// jumps into other flows) until a step waits for the person, a resolution is given, or a hand-off happens.
+/// Collects what is to be said in <see cref="Replies"/>.
+/// </summary>
+internal sealed class StepWalker
+{
+    /// <summary>More steps than any flow has in a row without asking; the validator rules out silent loops.</summary>
+    private const int MaxStepsPerTurn = 200;
+
+    private readonly FlowCatalog catalog;
+    private readonly FlowStack stack;
+    private readonly DateTimeOffset now;
+
+    public StepWalker(FlowCatalog catalog, FlowStack stack, DateTimeOffset now)
+    {
+        this.catalog = catalog;
+        this.stack = stack;
+        this.now = now;
+    }
+
+    public List<FlowReply> Replies { get; } = [];
+
+    /// <summary>
+    /// Opens <paramref name="flowId"/> on top of the stack and runs it. If <paramref name="openingWords"/> already
+    /// answer its first choice question ("I forgot my password"), that question is skipped.
+    /// </summary>
+    public void Start(string flowId, string? trigger, string? openingWords, string? reason = null)
+    {
+        var flow = catalog.Find(flowId) ?? throw new ArgumentException($"unknown flow '{flowId}'", nameof(flowId));
+        stack.Frames.Add(new FlowFrame { FlowId = flowId, StepId = flow.First.Id, Trigger = trigger, Reason = reason });
+        Run(openingWords);
+    }
+
+    /// <summary>Opens the hand-off on top of whatever is in progress, so its summary can read the flows below it.</summary>
+    public void StartHandoff(string reason, string? maskedWords = null) =>
+        Start(FlowCatalog.HandoffFlowId, maskedWords ?? stack.Top()?.Trigger, openingWords: null, reason);
+
+    /// <summary>Moves the top frame to <paramref name="stepId"/> and runs from there.</summary>
+    public void GoTo(string stepId)
+    {
+        var frame = stack.Top()!;
+        frame.StepId = stepId;
+        frame.Phase = FramePhase.Answering;
+        frame.Attempts = 0;
+        Run(null);
+    }
+
+    /// <summary>Notes an answer for the summary and saves its value if the step says so.</summary>
+    public static void Record(FlowFrame frame, FlowStep step, string shown, string? saved)
+    {
+        frame.Answers.Add(new GivenAnswer { StepId = step.Id, Question = step.Text ?? "", Answer = shown });
+        if (step.SaveAs is not null && saved is not null) frame.Values[step.SaveAs] = saved;
+    }
+
+    /// <summary>The top flow is done: drop it and let the flow that jumped into it carry on, if it has more to do.</summary>
+    public void FinishTop()
+    {
+        stack.Frames.RemoveAt(stack.Frames.Count - 1);
+        while (stack.Top() is { } parent)
+        {
+            if (StepOf(parent) is { Kind: StepKind.Flow, Next: { } next })
+            {
+                GoTo(next.Target);
+                return;
+            }
+            stack.Frames.RemoveAt(stack.Frames.Count - 1);
+        }
+        stack.Switch = null;
+    }
+
+    private FlowStep? StepOf(FlowFrame frame) => catalog.Find(frame.FlowId)?.Step(frame.StepId);
+
+    private void Run(string? openingWords)
+    {
+        for (var taken = 0; taken < MaxStepsPerTurn; taken++)
+        {
+            var frame = stack.Top()!;
+            var step = StepOf(frame) ?? throw new InvalidOperationException($"flow '{frame.FlowId}' has no step '{frame.StepId}'");
+            switch (step.Kind)
+            {
+                case StepKind.Say:
+                    Replies.Add(new TextReply(step.Text!));
+                    frame.StepId = step.Next!.Target;
+                    break;
+                case StepKind.Show:
+                    Replies.Add(new PassageReply(step.Show!.Page, step.Show.Section));
+                    frame.StepId = step.Next!.Target;
+                    break;
+                case StepKind.Set:
+                    foreach (var (name, value) in step.Set) frame.Values[name] = value;
+                    frame.StepId = step.Next!.Target;
+                    break;
+                case StepKind.Branch:
+                    var chosen = frame.Values.TryGetValue(step.BranchOn!, out var saved) && step.Cases.TryGetValue(saved, out var link) ? link : step.Otherwise!;
+                    frame.StepId = chosen.Target;
+                    break;
+                case StepKind.Ask:
+                    if (AnsweredAlready(step, openingWords) is { } choice)
+                    {
+                        Record(frame, step, choice.Title, choice.Value ?? choice.Title);
+                        frame.StepId = choice.Goto;
+                        openingWords = null;
+                        break;
+                    }
+                    frame.Phase = FramePhase.Answering;
+                    frame.Attempts = 0;
+                    Replies.Add(Question.Of(frame, step).Ask());
+                    return;
+                case StepKind.End:
+                    Replies.Add(new ResolutionReply(step.Text!, step.Cite!.Page, step.Cite.Section));
+                    frame.Phase = FramePhase.Confirming;
+                    frame.Attempts = 0;
+                    Replies.Add(Question.DidThatSolveIt.Ask());
+                    return;
+                case StepKind.Handoff:
+                    var summary = CaseSummaryBuilder.Build(stack, catalog, now);
+                    Replies.Add(new ResolutionReply(step.Text! + "\n\n" + summary.ToMarkdown(), step.Cite!.Page, step.Cite.Section));
+                    Replies.Add(new HandoffReply(summary));
+                    // A person takes it from here; nothing is left for the flows to resume.
+                    stack.Clear();
+                    return;
+                case StepKind.Flow:
+                    var target = catalog.Find(step.Flow)!;
+                    var reason = target.Id == FlowCatalog.HandoffFlowId
+                        ? $"{catalog.Find(frame.FlowId)?.Title} needs Exostar Customer Support for this case"
+                        : null;
+                    stack.Frames.Add(new FlowFrame { FlowId = target.Id, StepId = step.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
+                    break;
+            }
+        }
+        throw new InvalidOperationException($"flow '{stack.Top()?.FlowId}' took {MaxStepsPerTurn} steps without asking anything");
+    }
+
+    /// <summary>Only the first question, only choices, only a clear match: a wrong guess costs more than a question.</summary>
+    private static FlowChoice? AnsweredAlready(FlowStep step, string? openingWords) =>
+        openingWords is not null && step.Answer == AnswerKind.Choice
+        && ChoiceMatcher.ByWords(openingWords, step.Choices, ChoiceMatcher.TriggerThreshold) is { } index
+            ? step.Choices[index]
+            : null;
+}
