@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Engine;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -8,21 +10,35 @@ using Newtonsoft.Json.Linq;
 namespace MagLearn.Bot.Conversation;
 
 /// <summary>
-/// The bot: welcomes people, and answers each message from the Learn index through the same router as the ask
-/// API. Built on <see cref="TeamsActivityHandler"/> so that Teams' conversation events arrive too; on other
-/// channels it behaves as a plain activity handler.
+/// The bot: welcomes people, walks them through a guided flow when their message states a problem a flow handles,
+/// and otherwise answers from the Learn index through the same router as the ask API. A message in the middle of
+/// a flow goes to the flow first. Built on <see cref="TeamsActivityHandler"/> so that Teams' conversation events
+/// arrive too; on other channels it behaves as a plain activity handler.
 /// </summary>
 public sealed class MagLearnBot : TeamsActivityHandler
 {
     private readonly AskRouter router;
     private readonly AnswerPresenter presenter;
     private readonly TurnLog log;
+    private readonly FlowRunner flows;
+    private readonly FlowCatalog catalog;
+    private readonly ConversationState state;
 
-    public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log)
+    public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log, FlowRunner flows, FlowCatalog catalog, ConversationState state)
     {
         this.router = router;
         this.presenter = presenter;
         this.log = log;
+        this.flows = flows;
+        this.catalog = catalog;
+        this.state = state;
+    }
+
+    /// <summary>Whatever the turn changed in the conversation's state (a flow's progress) is written to storage at its end.</summary>
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await state.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken cancellationToken)
@@ -36,6 +52,8 @@ public sealed class MagLearnBot : TeamsActivityHandler
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
     {
+        if (await flows.ContinueAsync(turn, cancellationToken)) return;
+
         var clock = Stopwatch.StartNew();
         var activity = turn.Activity;
         if (ShownPassage(activity.Value) is { } shown)
@@ -51,9 +69,27 @@ public sealed class MagLearnBot : TeamsActivityHandler
             await turn.SendActivityAsync(Replies.NeedText, cancellationToken: cancellationToken);
             return;
         }
-        if (HelpAreas.Find(text) is { } area) text = area.Question;
+        if (HelpAreas.Find(text) is { } area)
+        {
+            if (catalog.Contains(area.FlowId))
+            {
+                await flows.BeginAsync(turn, area.FlowId, cancellationToken);
+                return;
+            }
+            text = area.Question;
+        }
+        if (Interruptions.IsPersonRequest(text))
+        {
+            await flows.BeginAsync(turn, FlowCatalog.HandoffFlowId, cancellationToken);
+            return;
+        }
 
         var result = router.Ask(text);
+        if (result is { Route: AskRoute.Dialog, Dialog: { } flowId } && catalog.Contains(flowId))
+        {
+            await flows.BeginAsync(turn, flowId, cancellationToken);
+            return;
+        }
         await turn.SendActivityAsync(presenter.Present(activity.ChannelId, result), cancellationToken);
         log.Answered(activity.ChannelId, result, clock.Elapsed.TotalMilliseconds);
     }

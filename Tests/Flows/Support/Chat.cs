@@ -1,0 +1,85 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace MagLearn.Tests.Flows.Support;
+
+/// <summary>
+/// A conversation with the bot through the Bot Framework's <see cref="TestAdapter"/>, one user message at a time,
+/// returning everything the bot said in reply to it. Used where a test needs to look at a whole turn (the
+/// branch walker); the hand-written conversations use <see cref="TestFlow"/> directly.
+/// </summary>
+public sealed class Chat
+{
+    private readonly TestAdapter adapter;
+    private readonly BotCallbackHandler bot;
+
+    public Chat(IBot bot, ConversationReference conversation)
+    {
+        adapter = new TestAdapter(conversation);
+        this.bot = bot.OnTurnAsync;
+        Conversation = conversation;
+    }
+
+    public ConversationReference Conversation { get; }
+
+    public static ConversationReference NewConversation(string channel = "test")
+    {
+        var conversation = TestAdapter.CreateConversation(Guid.NewGuid().ToString("N"));
+        conversation.ChannelId = channel;
+        return conversation;
+    }
+
+    public TestFlow Flow() => new(adapter, bot);
+
+    public async Task<Turn> Says(string text)
+    {
+        await adapter.SendTextToBotAsync(text, bot, CancellationToken.None);
+        return Replies();
+    }
+
+    /// <summary>A welcome button: its title as the text and the help area as data, as the channel sends it.</summary>
+    public async Task<Turn> Presses(string helpArea)
+    {
+        var activity = adapter.MakeActivity(helpArea);
+        activity.Value = new JObject { ["helpArea"] = helpArea };
+        await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
+        return Replies();
+    }
+
+    public async Task<Turn> Sends(Activity activity)
+    {
+        var made = adapter.MakeActivity(activity.Text);
+        made.Type = activity.Type;
+        made.Value = activity.Value;
+        await adapter.ProcessActivityAsync(made, bot, CancellationToken.None);
+        return Replies();
+    }
+
+    private Turn Replies()
+    {
+        var replies = new List<IActivity>();
+        while (adapter.GetNextReply() is { } reply) replies.Add(reply);
+        return new Turn(replies);
+    }
+}
+
+/// <summary>What the bot sent in one turn.</summary>
+public sealed record Turn(IReadOnlyList<IActivity> Replies)
+{
+    public IReadOnlyList<IMessageActivity> Messages => Replies.OfType<IMessageActivity>().Where(a => a.Type == ActivityTypes.Message).ToList();
+
+    public IReadOnlyList<string> Texts => Messages.Select(m => m.Text ?? "").ToList();
+
+    public string LastText => Texts.LastOrDefault() ?? "";
+
+    public string AllText => string.Join("\n---\n", Texts);
+
+    /// <summary>The buttons offered with the last message (suggested actions on the test channel).</summary>
+    public IReadOnlyList<string> Buttons => Messages.LastOrDefault()?.SuggestedActions?.Actions.Select(a => a.Title).ToList() ?? [];
+
+    public IEventActivity? HandoffEvent => Replies.OfType<IEventActivity>().FirstOrDefault(e => e.Type == ActivityTypes.Event && e.Name == "handoff");
+
+    public override string ToString() => AllText;
+}
