@@ -1,0 +1,107 @@
+using MagLearn.Bot.Storage;
+using Microsoft.Bot.Builder;
+
+namespace MagLearn.Tests.Storage;
+
+/// <summary>What SQLite does beyond the shared conformance suite: whole batches, two openers of one file, idle expiry.</summary>
+public sealed class SqliteStorageTests : IDisposable
+{
+    private readonly TempSqliteFile file = new();
+    private readonly List<SqliteStorage> opened = [];
+
+    private SqliteStorage Open(TimeSpan idleExpiry = default, TimeProvider? clock = null)
+    {
+        var storage = new SqliteStorage(file.Path, idleExpiry, clock);
+        opened.Add(storage);
+        return storage;
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_stale_item_writes_none_of_it()
+    {
+        var storage = Open();
+        await storage.WriteAsync(new Dictionary<string, object> { ["stale"] = new Counter { Id = "1", Count = 1 } });
+
+        await Assert.ThrowsAsync<ETagConflictException>(() => storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["fresh"] = new Note { Id = "new" },
+            ["stale"] = new Counter { Id = "1", Count = 2, ETag = "not-the-stored-one" },
+        }));
+
+        Assert.Empty(await storage.ReadAsync(["fresh"]));
+        Assert.Equal(1, ((Counter)(await storage.ReadAsync(["stale"]))["stale"]).Count);
+    }
+
+    [Fact]
+    public async Task Two_storages_on_one_file_counting_at_once_lose_no_update()
+    {
+        var first = Open();
+        var second = Open();
+        await first.WriteAsync(new Dictionary<string, object> { ["count"] = new Counter() });
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Increment(i % 2 == 0 ? first : second))));
+
+        Assert.Equal(12, ((Counter)(await first.ReadAsync(["count"]))["count"]).Count);
+    }
+
+    [Fact]
+    public void The_database_file_and_its_folder_are_created_when_missing()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(file.Path)!, "deeper", "still", "state.db");
+
+        using var storage = new SqliteStorage(path);
+
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task A_conversation_idle_longer_than_the_expiry_is_swept_and_a_recent_one_kept()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2025-03-01T00:00:00Z"));
+        var storage = Open(TimeSpan.FromDays(30), clock);
+        await storage.WriteAsync(new Dictionary<string, object> { ["old"] = new Note { Id = "old" } });
+        clock.Advance(TimeSpan.FromDays(20));
+        await storage.WriteAsync(new Dictionary<string, object> { ["recent"] = new Note { Id = "recent" } });
+        clock.Advance(TimeSpan.FromDays(11));
+
+        var swept = storage.SweepIdle();
+
+        Assert.Equal(1, swept);
+        Assert.Equal(["recent"], (await storage.ReadAsync(["old", "recent"])).Keys);
+    }
+
+    [Fact]
+    public async Task With_no_idle_expiry_nothing_is_ever_swept()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2025-03-01T00:00:00Z"));
+        var storage = Open(TimeSpan.Zero, clock);
+        await storage.WriteAsync(new Dictionary<string, object> { ["old"] = new Note { Id = "old" } });
+        clock.Advance(TimeSpan.FromDays(3650));
+
+        Assert.Equal(0, storage.SweepIdle());
+        Assert.Single(await storage.ReadAsync(["old"]));
+    }
+
+    private static async Task Increment(IStorage storage)
+    {
+        while (true)
+        {
+            var counter = (Counter)(await storage.ReadAsync(["count"]))["count"];
+            counter.Count++;
+            try
+            {
+                await storage.WriteAsync(new Dictionary<string, object> { ["count"] = counter });
+                return;
+            }
+            catch (ETagConflictException)
+            {
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        opened.ForEach(s => s.Dispose());
+        file.Dispose();
+    }
+}
