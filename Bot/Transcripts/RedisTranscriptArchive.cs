@@ -1,0 +1,38 @@
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace MagLearn.Bot.Transcripts;
+
+/// <summary>
+/// Transcripts in the same Redis as conversation state: a list per conversation, appended to by whichever instance
+/// ran the turn. The list expires <see cref="TranscriptOptions.Retention"/> after its last activity.
+/// </summary>
+public sealed class RedisTranscriptArchive : ITranscriptArchive
+{
+    public const string KeyPrefix = "maglearn:transcript:";
+
+    private readonly IConnectionMultiplexer redis;
+    private readonly TimeSpan retention;
+
+    public RedisTranscriptArchive(IConnectionMultiplexer redis, TimeSpan retention = default)
+    {
+        this.redis = redis;
+        this.retention = retention;
+    }
+
+    public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        var db = redis.GetDatabase();
+        var key = (RedisKey)(KeyPrefix + entry.ConversationId);
+        var append = db.ListRightPushAsync(key, JsonSerializer.Serialize(entry));
+        var expire = retention > TimeSpan.Zero ? db.KeyExpireAsync(key, retention) : Task.FromResult(true);
+        await Task.WhenAll(append, expire).WaitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        var values = await redis.GetDatabase().ListRangeAsync(KeyPrefix + conversationId).WaitAsync(cancellationToken);
+        // Two instances append a turn each; the list has them in arrival order, the timestamps in the order they happened.
+        return values.Select(v => JsonSerializer.Deserialize<TranscriptEntry>((string)v!)!).OrderBy(e => e.Timestamp).ToList();
+    }
+}

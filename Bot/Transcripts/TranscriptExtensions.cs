@@ -1,0 +1,35 @@
+using MagLearn.Bot.Storage;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MagLearn.Bot.Transcripts;
+
+public static class TranscriptExtensions
+{
+    /// <summary>
+    /// Every conversation's activities, redacted, kept on the same storage kind as its state (the same SQLite file,
+    /// the same Redis, or memory), through the Bot Framework's transcript middleware. Call after AddStorage.
+    /// </summary>
+    public static WebApplicationBuilder AddTranscripts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TranscriptOptions>().Bind(builder.Configuration.GetSection(TranscriptOptions.Section))
+            .Validate(o => o.Retention >= TimeSpan.Zero, "Transcripts:Retention must not be negative")
+            .ValidateOnStart();
+        services.AddSingleton<ITranscriptArchive>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var retention = sp.GetRequiredService<IOptions<TranscriptOptions>>().Value.Retention;
+            return storage.Kind switch
+            {
+                StorageKind.Redis => new RedisTranscriptArchive(sp.GetRequiredService<IConnectionMultiplexer>(), retention),
+                StorageKind.Memory => new MemoryTranscriptArchive(),
+                _ => new SqliteTranscriptArchive(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention),
+            };
+        });
+        services.AddSingleton<ITranscriptLogger, RedactingTranscriptLogger>();
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<ITranscriptLogger>()));
+        return builder;
+    }
+}
