@@ -42,10 +42,10 @@ public static class PassageIndexBuilder
             new StoredField(IndexFields.Weight, d.Weight),
             new NumericDocValuesField(IndexFields.KindCode, d.Kind == SearchDocument.FlowKind ? 1 : 0),
             new SingleDocValuesField(IndexFields.WeightValue, (float)d.Weight),
-            new TextField(IndexFields.Title, d.Title, Field.Store.YES),
+            new StoredField(IndexFields.Title, d.Title),
             new TextField(IndexFields.Heading, d.Heading, Field.Store.YES),
             new TextField(IndexFields.Body, d.Text, Field.Store.YES),
-            new TextField(IndexFields.Phrasings, phrasings, Field.Store.NO),
+            new TextField(IndexFields.Topic, d.Title + "\n" + phrasings, Field.Store.NO),
         };
     }
 }

@@ -27,7 +27,7 @@ public sealed class QuestionSearch
     /// every search walked the long postings of the commonest words. A small index has no such cost, and there
     /// the split would only make rankings jumpier, so it applies from <see cref="CommonSplitFrom"/> documents.
     /// </summary>
-    private const double CommonShare = 0.2;
+    private const double CommonShare = 0.05;
 
     private const int CommonSplitFrom = 2000;
 
@@ -104,6 +104,8 @@ public sealed class QuestionSearch
     {
         var known = terms.Where(t => t.Known).ToList();
         var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
+        // When every word is common, the rarest one still leads: some word must narrow the documents scored.
+        var rarest = known.MinBy(t => t.Frequency);
         var rare = new BooleanQuery(disableCoord: true);
         var optional = new BooleanQuery(disableCoord: true);
         foreach (var term in known)
@@ -117,10 +119,9 @@ public sealed class QuestionSearch
                     either.Add(lookup.TermQuery(field, alternative, boost));
                 }
             }
-            (term.Frequency > common ? optional : rare).Add(either, Occur.SHOULD);
+            var isRare = term.Frequency <= common || ReferenceEquals(term, rarest);
+            (isRare ? rare : optional).Add(either, Occur.SHOULD);
         }
-
-        if (rare.Clauses.Count == 0) return optional;
         if (optional.Clauses.Count == 0) return rare;
         return new BooleanQuery(disableCoord: true) { { rare, Occur.MUST }, { optional, Occur.SHOULD } };
     }

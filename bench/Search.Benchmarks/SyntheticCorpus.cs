@@ -3,24 +3,32 @@ using MagLearn.Knowledge.Content;
 namespace MagLearn.Benchmarks;
 
 /// <summary>
-/// A Learn library grown to a given number of passages for measuring how search scales: the real pages, plus
-/// generated pages whose headings, text and phrasings are drawn from the real content's own word frequencies,
-/// so term statistics look like more of the same help site rather than random noise.
+/// A Learn library grown to a given number of passages, to measure how search scales. Generated pages look like
+/// more of a help site: each is about one real page's topic (half its words drawn from that page's own text,
+/// with the real frequencies) and the other half come from an open vocabulary of made-up words whose
+/// frequencies follow Zipf's law, as the vocabulary of any real collection keeps growing with its size (Heaps'
+/// law). Drawing every word from the 16 real pages alone would put words like "account" in nearly every
+/// passage, which no real help site does, and would measure a corpus that cannot exist.
 /// </summary>
 public static class SyntheticCorpus
 {
     private const int SectionsPerPage = 10;
+    private const int OpenVocabulary = 50_000;
 
     public static LearnLibrary Grow(LearnLibrary real, int extraPassages, int seed = 20261125)
     {
         if (extraPassages <= 0) return real;
         var random = new Random(seed);
-        var words = real.Passages.SelectMany(p => Words(p.Heading + " " + p.Text)).ToArray();
-        string Sample(int min, int max) => string.Join(' ', Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => words[random.Next(words.Length)]));
+        var topics = real.Pages.Select(p => p.Passages.SelectMany(s => Words(s.Heading + " " + s.Text)).ToArray()).ToArray();
+        var zipf = new ZipfSampler(OpenVocabulary, exponent: 1.07, random);
 
         var pages = new List<LearnPage>(real.Pages);
         for (var made = 0; made < extraPassages; made += SectionsPerPage)
         {
+            var topic = topics[random.Next(topics.Length)];
+            string Sample(int min, int max) => string.Join(' ', Enumerable.Range(0, random.Next(min, max + 1))
+                .Select(_ => random.Next(2) == 0 ? topic[random.Next(topic.Length)] : MadeUpWord(zipf.Next())));
+
             var id = $"synthetic-{made / SectionsPerPage:D6}";
             var passages = Enumerable.Range(0, Math.Min(SectionsPerPage, extraPassages - made))
                 .Select(i =>
@@ -37,4 +45,36 @@ public static class SyntheticCorpus
 
     private static IEnumerable<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetter));
+
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "ter", "qua", "sen", "vor", "dil", "pra", "nu", "zen", "gal", "rho", "bex", "tin", "fo"];
+
+    /// <summary>A pronounceable made-up word for a rank: distinct ranks give distinct words.</summary>
+    private static string MadeUpWord(int rank)
+    {
+        var word = new System.Text.StringBuilder("x");
+        for (var n = rank + 1; n > 0; n /= Syllables.Length) word.Append(Syllables[n % Syllables.Length]);
+        return word.ToString();
+    }
+
+    /// <summary>Draws ranks 0..n-1 with probability proportional to 1/(rank+1)^exponent.</summary>
+    private sealed class ZipfSampler
+    {
+        private readonly double[] cumulative;
+        private readonly Random random;
+
+        public ZipfSampler(int n, double exponent, Random random)
+        {
+            this.random = random;
+            cumulative = new double[n];
+            var sum = 0.0;
+            for (var i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.Pow(i + 1, exponent);
+            for (var i = 0; i < n; i++) cumulative[i] /= sum;
+        }
+
+        public int Next()
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble());
+            return Math.Min(index >= 0 ? index : ~index, cumulative.Length - 1);
+        }
+    }
 }
