@@ -1,3 +1,4 @@
+using MagLearn.Bot.Transcripts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
@@ -44,7 +45,8 @@ public static class AdminApi
         {
             ["conversationId"] = record.ConversationId,
             ["channelId"] = record.ChannelId,
-            ["handoff"] = record.Handoff is null ? JValue.CreateNull() : JObject.FromObject(record.Handoff, CamelCase),
+            // The flows mask secrets before a summary is stored; masking again costs nothing if one slipped through.
+            ["handoff"] = record.Handoff is null ? JValue.CreateNull() : ActivityRedactor.RedactProse(JObject.FromObject(record.Handoff, CamelCase)),
             ["transcript"] = new JArray(record.Transcript),
         };
         return Results.Text(body.ToString(Formatting.None), "application/json");

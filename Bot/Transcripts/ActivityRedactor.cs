@@ -38,6 +38,9 @@ public static class ActivityRedactor
         return json;
     }
 
+    /// <summary>Any JSON with its prose redacted the same way (a hand-off summary read back for support staff).</summary>
+    public static JToken RedactProse(JToken token) => Redacted(token);
+
     private static JToken Redacted(JToken token) => token switch
     {
         JValue { Type: JTokenType.String } text => new JValue(SecretRedactor.Redact((string?)text)),

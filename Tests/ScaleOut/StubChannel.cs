@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+
+namespace MagLearn.Tests.ScaleOut;
+
+/// <summary>
+/// A Bot Framework channel played on a free loopback port: it posts a person's activities to a bot's
+/// <c>/api/messages</c> with itself as the serviceUrl, and keeps what the bot sends back to
+/// <c>/v3/conversations/{id}/activities</c>, whichever bot instance sends it.
+/// </summary>
+public sealed class StubChannel : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Activity> received = new();
+
+    private StubChannel(WebApplication app) => this.app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Everything every bot sent, in arrival order.</summary>
+    public IReadOnlyList<Activity> Received => received.ToArray();
+
+    public static async Task<StubChannel> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var channel = new StubChannel(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", channel.Capture);
+        app.MapPost("/v3/conversations/{conversationId}/activities", channel.Capture);
+        await app.StartAsync();
+        channel.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        return channel;
+    }
+
+    public ChannelConversation Conversation(HttpClient bot, string? id = null) => new(this, bot, id ?? "conv-" + Guid.NewGuid().ToString("N")[..12]);
+
+    private async Task<IResult> Capture(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync())!;
+        received.Enqueue(activity);
+        return Results.Json(new { id = "sent-" + received.Count });
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
+
+/// <summary>One person's conversation through a <see cref="StubChannel"/>; each turn returns what the bot said in it.</summary>
+public sealed class ChannelConversation(StubChannel channel, HttpClient bot, string id)
+{
+    private int turns;
+
+    public string Id => id;
+
+    /// <summary>The bot instance that answered the last turn, when a proxy says (nginx's X-Upstream header).</summary>
+    public string? LastServedBy { get; private set; }
+
+    public Task<Turn> SaysAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    public Task<Turn> JoinsAsync() => SendAsync(new Activity
+    {
+        Type = ActivityTypes.ConversationUpdate,
+        MembersAdded = [new ChannelAccount("user-1", "Pat"), new ChannelAccount("bot", "MagLearn Bot")],
+    });
+
+    public async Task<Turn> SendAsync(Activity activity)
+    {
+        var before = channel.Received.Count;
+        activity.Id = $"{id}-{Interlocked.Increment(ref turns)}";
+        activity.ChannelId = "webchat";
+        activity.ServiceUrl = channel.ServiceUrl;
+        activity.Conversation = new ConversationAccount(id: id);
+        activity.From ??= new ChannelAccount("user-1", "Pat", RoleTypes.User);
+        activity.Recipient ??= new ChannelAccount("bot", "MagLearn Bot", RoleTypes.Bot);
+        activity.Timestamp = DateTimeOffset.UtcNow;
+        using var content = new StringContent(JsonConvert.SerializeObject(activity), Encoding.UTF8, "application/json");
+        using var response = await bot.PostAsync("api/messages", content);
+        LastServedBy = response.Headers.TryGetValues("X-Upstream", out var upstream) ? upstream.First() : null;
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"the bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        // The bot sends its replies while the request is open, so they are in by the time it answers.
+        return new Turn(channel.Received.Skip(before).Where(a => a.Conversation?.Id == id).ToList());
+    }
+}
+
+/// <summary>What the bot sent in one turn.</summary>
+public sealed record Turn(IReadOnlyList<Activity> Activities)
+{
+    public IReadOnlyList<string> Texts => Activities.Where(a => a.Type == ActivityTypes.Message).Select(a => a.Text ?? "").ToList();
+
+    public string AllText => string.Join("\n", Texts);
+
+    public IReadOnlyList<string> Buttons => Activities.SelectMany(a => a.SuggestedActions?.Actions ?? []).Select(a => a.Title).ToList();
+
+    public Activity? Event(string name) => Activities.LastOrDefault(a => a.Type == ActivityTypes.Event && a.Name == name);
+}

@@ -1,0 +1,99 @@
+using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Transcripts;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace MagLearn.Tests.Transcripts;
+
+/// <summary>What of an activity is kept: its prose with secrets masked, its identifiers and links as they were.</summary>
+public class ActivityRedactorTests
+{
+    private static Activity From(string role, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "activity-1234567",
+        ChannelId = "webchat",
+        ServiceUrl = "https://webchat.botframework.com/",
+        Conversation = new ConversationAccount(id: "conversation-98765432"),
+        From = new ChannelAccount("user-12345678", "Pat", role),
+        Text = text,
+    };
+
+    [Fact]
+    public void A_password_the_person_typed_is_masked_and_the_rest_of_the_sentence_kept()
+    {
+        var kept = ActivityRedactor.Redact(From(RoleTypes.User, "I can't log in, my password is Tr0ub4dor&3x"));
+
+        Assert.Equal($"I can't log in, my password is {SecretRedactor.Mask}", (string?)kept["text"]);
+    }
+
+    [Fact]
+    public void A_one_time_code_typed_alone_is_masked()
+    {
+        var kept = ActivityRedactor.Redact(From(RoleTypes.User, "482913"));
+
+        Assert.Equal(SecretRedactor.Mask, (string?)kept["text"]);
+    }
+
+    [Fact]
+    public void A_code_inside_a_submitted_value_is_masked()
+    {
+        var activity = From(RoleTypes.User, "submit");
+        activity.Value = new JObject { ["form"] = new JObject { ["otp"] = "my code is 482913" } };
+
+        var kept = ActivityRedactor.Redact(activity);
+
+        Assert.DoesNotContain("482913", kept.ToString());
+    }
+
+    [Fact]
+    public void A_card_number_in_a_cards_text_is_masked_and_the_cards_type_kept()
+    {
+        var activity = From(RoleTypes.Bot, "");
+        activity.Attachments = [new HeroCard { Text = "You wrote 4111 1111 1111 1111" }.ToAttachment()];
+
+        var kept = ActivityRedactor.Redact(activity);
+
+        Assert.DoesNotContain("4111", kept.ToString());
+        Assert.Equal(HeroCard.ContentType, (string?)kept["attachments"]![0]!["contentType"]);
+    }
+
+    [Fact]
+    public void What_the_bot_echoes_in_a_hand_off_summary_is_masked_too()
+    {
+        var handoff = (Activity)Activity.CreateEventActivity();
+        handoff.Name = "handoff";
+        handoff.Conversation = new ConversationAccount(id: "c1");
+        handoff.Value = new JObject { ["details"] = new JObject { ["notes"] = "my otp 482913 failed", ["account"] = "smithj_1234" } };
+
+        var kept = ActivityRedactor.Redact(handoff);
+
+        Assert.DoesNotContain("482913", kept.ToString());
+        Assert.Equal("smithj_1234", (string?)kept["value"]!["details"]!["account"]);
+    }
+
+    [Fact]
+    public void Identifiers_addresses_and_links_are_kept_as_they_were()
+    {
+        var activity = From(RoleTypes.Bot, "Read more: [Login Assistance](https://maglearn.example/learn/login-assistance#forgot-password)");
+
+        var kept = ActivityRedactor.Redact(activity);
+
+        Assert.Equal("activity-1234567", (string?)kept["id"]);
+        Assert.Equal("conversation-98765432", (string?)kept["conversation"]!["id"]);
+        Assert.Equal("user-12345678", (string?)kept["from"]!["id"]);
+        Assert.Equal("https://webchat.botframework.com/", (string?)kept["serviceUrl"]);
+        Assert.Equal(activity.Text, (string?)kept["text"]);
+    }
+
+    [Fact]
+    public void The_activity_itself_is_left_untouched()
+    {
+        var activity = From(RoleTypes.User, "my password is Tr0ub4dor&3x");
+
+        ActivityRedactor.Redact(activity);
+
+        Assert.Equal("my password is Tr0ub4dor&3x", activity.Text);
+    }
+}
