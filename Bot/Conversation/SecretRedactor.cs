@@ -14,10 +14,11 @@ public static partial class SecretRedactor
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var redacted = LabelledSecret().Replace(text, MaskLabelled);
-        redacted = GroupedCode().Replace(redacted, Mask);
+        // Codes first, so that "passcode is 1234 5678 9012 3456" loses all four groups, not just the first.
+        var redacted = GroupedCode().Replace(text, Mask);
         redacted = LongNumber().Replace(redacted, Mask);
         redacted = ShortCode().Replace(redacted, Mask);
+        redacted = LabelledSecret().Replace(redacted, MaskLabelled);
         return LoneSecret(redacted) ? Mask : redacted;
     }
 
@@ -58,12 +59,12 @@ public static partial class SecretRedactor
         var value = match.Groups["value"].Value.Trim('"', '\'', '\u201c', '\u201d', '\u2018', '\u2019', '.', '!', '?', ')');
         var said = match.Groups["said"].Success;
         var codeLike = value.Any(c => char.IsDigit(c) || (!char.IsLetter(c) && c != '-'));
-        if (value.Length == 0 || Describing.Contains(value) || (!said && !codeLike)) return match.Value;
+        if (value.Length == 0 || value == Mask || Describing.Contains(value) || (!said && !codeLike)) return match.Value;
         return match.Groups["label"].Value + Mask;
     }
 
     /// <summary>Passcodes, card numbers and system passwords written in groups: 1234 5678 9012 3456, abcd-efgh-ijkl-mnop.</summary>
-    [GeneratedRegex(@"\b(?:[A-Za-z0-9]{4}[- ]){3}[A-Za-z0-9]{4}\b|\b\d{4}[- ]\d{6}[- ]\d{5}\b")]
+    [GeneratedRegex(@"\b\d{4}([- ])\d{4}\1\d{4}\1\d{4}\b|\b\d{4}([- ])\d{6}\2\d{5}\b|\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b")]
     private static partial Regex GroupedCode();
 
     /// <summary>Card numbers and passcodes written without spaces: 13 to 19 digits.</summary>

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MagLearn.Bot.Flows.Definition;
@@ -41,13 +42,21 @@ public sealed class FlowReader
     public static FlowDefinition? Read(string file, string text, List<FlowProblem> problems)
     {
         var stream = new YamlStream();
+        var parser = new LineTrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             problems.Add(new FlowProblem(file, (int)e.Start.Line, "not valid YAML: " + e.Message));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can give up without a position (e.g. a '[' never closed before the end of the
+            // file); the last node it read is where the author should look.
+            problems.Add(new FlowProblem(file, parser.LastLine, "not valid YAML: something opened here (a bracket or quote?) is never closed"));
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -101,7 +110,7 @@ public sealed class FlowReader
         var kindKey = kindKeys[0];
         var (kind, allowed) = Kinds[kindKey];
         foreach (var (key, keyNode) in all.Where(k => k.Key != "id" && k.Key != kindKey && !allowed.Contains(k.Key)))
-            Problem(keyNode, $"'{key}' does not belong on a {kindKey} step (allowed: {string.Join(", ", allowed)})");
+            Problem(keyNode, $"'{key}' does not belong on '{kindKey}' steps (allowed: {string.Join(", ", allowed)})");
         if (id is null) return null;
 
         var body = all[kindKey];
@@ -305,4 +314,19 @@ public sealed class FlowReader
     private void Problem(YamlNode node, string message) => problems.Add(new FlowProblem(file, Line(node), message));
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>Remembers the line of the last thing parsed, for errors that come without one.</summary>
+    private sealed class LineTrackingParser(IParser inner) : IParser
+    {
+        public int LastLine { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            if (inner.Current is { } current) LastLine = (int)current.Start.Line;
+            return moved;
+        }
+    }
 }

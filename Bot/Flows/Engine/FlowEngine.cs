@@ -201,7 +201,7 @@ public sealed class FlowEngine
         /// <summary>Not an answer: perhaps a question to answer on the side, or a different flow; else re-ask with a hint.</summary>
         private void NotAnAnswer(string text)
         {
-            if (!string.IsNullOrWhiteSpace(text))
+            if (Interruptions.LooksLikeAQuestion(text))
             {
                 var routed = engine.router.Ask(text);
                 if (routed is { Route: AskRoute.Dialog, Dialog: FlowCatalog.HandoffFlowId })

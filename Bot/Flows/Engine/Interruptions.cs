@@ -67,6 +67,23 @@ public static partial class Interruptions
     private static bool IsPersonRequest(string sentence, string trimmed) =>
         PersonAlone.Contains(sentence) || PersonAlone.Contains(trimmed) || PersonPhrase().IsMatch(sentence);
 
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
+    {
+        "how", "what", "whats", "why", "when", "where", "who", "whom", "which", "can", "could", "do", "does", "did",
+        "is", "are", "should", "will", "would", "may", "i", "we", "my", "our", "tell", "explain",
+    };
+
+    /// <summary>
+    /// Whether a message that did not answer the question is worth asking the router about: a question or a
+    /// sentence, not a stray word. "jones" typed for a user ID is a wrong answer, not a question about something else.
+    /// </summary>
+    public static bool LooksLikeAQuestion(string? text)
+    {
+        var words = Words.Of(text);
+        if (words.Length >= 5) return true;
+        return words.Length >= 3 && (text!.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0]));
+    }
+
     [GeneratedRegex(@"\b(talk|speak|chat|connect me|put me through|transfer me|get me|reach|escalate)( to| with)? (a |an |the |some |someone from |somebody from )?(real |live |actual |human )?(person|human|agent|someone|somebody|representative|rep|operator|people|support agent|support team|customer support|customer service|helpdesk|help desk|exostar support)\b")]
     private static partial Regex PersonPhrase();
 }
