@@ -57,6 +57,10 @@ public sealed class Chat
         return Replies();
     }
 
+    /// <summary>Runs <paramref name="callback"/> instead of the bot on one turn of this conversation (to read its state).</summary>
+    public Task Run(BotCallbackHandler callback) =>
+        adapter.ProcessActivityAsync(adapter.MakeActivity("(test reads state)"), callback, CancellationToken.None);
+
     private Turn Replies()
     {
         var replies = new List<IActivity>();
