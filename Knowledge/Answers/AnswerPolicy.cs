@@ -13,16 +13,10 @@ public sealed class AnswerPolicy
     public double CloseMargin { get; set; } = 0.04;
     public int MaxChoices { get; set; } = 3;
 
-    /// <summary>A flow starts only when its trigger phrasings cover the message at least this well.</summary>
-    public double FlowThreshold { get; set; } = 0.5;
-
     /// <summary>
-    /// How far a flow may trail the best passage and still win when the message states a problem; a message that
-    /// asks for information needs the flow to lead by <see cref="InformationMargin"/> instead.
+    /// A flow starts when one of its trigger phrasings is this fully present in the message (see FlowMatcher).
     /// </summary>
-    public double ProblemMargin { get; set; } = 0.15;
-
-    public double InformationMargin { get; set; } = 0.1;
+    public double FlowThreshold { get; set; } = 0.62;
 
     public void Validate()
     {
@@ -32,14 +26,15 @@ public sealed class AnswerPolicy
         if (MaxChoices is < 2 or > 5) throw new ArgumentException("AnswerPolicy.MaxChoices must be between 2 and 5");
     }
 
-    /// <summary>Whether the best flow should take the message rather than the best passage.</summary>
-    public bool PrefersFlow(double flowScore, IReadOnlyList<AskAnswer> ranked, bool asksForInformation)
+    /// <summary>
+    /// Whether the best flow should take the message. A message that states a problem goes to the flow that
+    /// fits it; one that asks for information ("how long does approval take?") gets the passage, and goes to a
+    /// flow only when no passage answers it.
+    /// </summary>
+    public bool PrefersFlow(double flowScore, double bestPassageScore, bool asksForInformation)
     {
         if (flowScore < FlowThreshold) return false;
-        var passage = ranked.Count == 0 ? 0 : ranked[0].Score;
-        return asksForInformation
-            ? flowScore >= passage + InformationMargin
-            : flowScore >= passage - ProblemMargin;
+        return !asksForInformation || bestPassageScore < FallbackThreshold;
     }
 
     /// <summary>Decides how a ranked list of passages (best first, scores in 0..1) is shown, or that none is.</summary>

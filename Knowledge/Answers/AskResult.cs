@@ -21,6 +21,9 @@ public sealed record AskResult(
     AnswerShape Shape = AnswerShape.Single,
     SmallTalk SmallTalk = SmallTalk.None)
 {
+    /// <summary>The flow that fitted best, taken or not, with its score: for the evaluation's account of a miss.</summary>
+    public (string Id, double Score, string Phrasing)? BestFlow { get; init; }
+
     public static AskResult Fallback(double confidence, IReadOnlyList<AskAnswer> answers) =>
         new(AskRoute.Fallback, null, confidence, answers);
 

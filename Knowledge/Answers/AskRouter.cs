@@ -32,15 +32,17 @@ public sealed class AskRouter
         var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: top);
         var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();
         var flow = search.Flows.FirstOrDefault();
-        if (flow is not null && policy.PrefersFlow(flow.Score, answers, text is not null && MessageForm.AsksForInformation(text)))
-            return new AskResult(AskRoute.Dialog, flow.PageId, flow.Score, answers.Take(top).ToList());
+        var bestFlow = flow is null ? ((string, double, string)?)null : (flow.PageId, flow.Score, flow.Heading);
+        if (flow is not null && policy.PrefersFlow(flow.Score, answers.Count == 0 ? 0 : answers[0].Score, text is not null && MessageForm.AsksForInformation(text)))
+            return new AskResult(AskRoute.Dialog, flow.PageId, flow.Score, answers.Take(top).ToList()) { BestFlow = bestFlow };
 
         var (route, shape) = policy.Decide(answers);
         var confidence = answers.Count == 0 ? 0 : answers[0].Score;
         var shown = answers.Take(shape == AnswerShape.Choices ? Math.Min(top, policy.MaxChoices) : top).ToList();
-        return route == AskRoute.Fallback
+        var result = route == AskRoute.Fallback
             ? AskResult.Fallback(confidence, shown)
             : new AskResult(route, null, confidence, shown, shape);
+        return result with { BestFlow = bestFlow };
     }
 
     public static string UrlOf(string page, string section) => $"/learn/{page}#{section}";

@@ -13,13 +13,16 @@ public static partial class MessageForm
     public static bool AsksForInformation(string text) =>
         InformationCue().IsMatch(text) && !ProblemCue().IsMatch(text);
 
-    // Questions about facts: durations, amounts, definitions, which/who/when, yes-no questions about how MAG works.
-    [GeneratedRegex(@"\b(how (long|much|many|often|soon)|what(\s+is|\s+are|\s+does|\s+do|\s+happens|\s+if|s|'s| kind| ways?| even)|which|who|when|why|is (there|it|the|my|this)|are (there|the)|does|do (i|we|you) (need|have)|can (i|we|me|my|you) (use|do|link|share|see|pay|put|approve)|should (i|we)|where (can|do) (i|we) (see|find|look))\b",
+    // Questions about facts. Amounts and durations ("how long", "how much") ask for information wherever they
+    // stand; question words and yes-no openings ("what", "who", "is there", "can we", "do I") only at the start
+    // of a sentence or clause, since "the guy who set up our account" or "where do I order one" are not
+    // questions about facts. "How do I ..." asks for a procedure, which is what a flow walks through.
+    [GeneratedRegex(@"\bhow (long|much|many|often|soon)\b|(^|[.?!,;:]\s*|\b(and|but|so|also|q)\s*:?\s+)(what|whats|which|who|when|why|where (can|do) (i|we) (see|find|look)|(is|are|was|does|do|did|can|could|should|will|would) (there|it|the|a|an|my|our|this|that|these|those|i|we|you|they|me)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex InformationCue();
 
     // Statements of a problem or of something the person needs done now.
-    [GeneratedRegex(@"\b(forgot|forgotten|lost|can'?t|cannot|unable|locked|lock(ed)? out|not working|doesn'?t work|won'?t|keeps? (failing|getting|saying)|error|expired|never (got|received|recieved)|need (to|a|an|my)|want to|help me|walk me|get me|connect me|stuck|rejected|isn'?t helping|not helping)\b",
+    [GeneratedRegex(@"\b(forgot|forgotten|lost|can'?t|cannot|unable|locked|lock(ed)? out|not working|doesn'?t work|won'?t|keeps? (failing|getting|saying)|error|expired|never (got|received|recieved)|help me|walk me|get me|connect me|stuck|rejected|isn'?t helping|not helping)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProblemCue();
 }

@@ -76,7 +76,8 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
                       $" [{string.Join(", ", miss.Result.Answers.Take(3).Select(a => $"{a.Page}#{a.Section} {a.Score:0.00}"))}]";
             output.WriteLine($"miss {miss.Question.Id}: \"{miss.Question.Text}\"");
             output.WriteLine($"     expected {wanted}");
-            output.WriteLine($"     got      {got} confidence {miss.Result.Confidence:0.00}");
+            var flow = miss.Result.BestFlow is { } f ? $", best flow {f.Id} {f.Score:0.00} (\"{f.Phrasing}\")" : "";
+            output.WriteLine($"     got      {got} confidence {miss.Result.Confidence:0.00}{flow}");
         }
     }
 }

@@ -18,8 +18,7 @@ internal static class IndexFields
 
     public const string Weight = "weight";
 
-    /// <summary>Per-document values read while ranking candidates, kept as doc values so ranking never loads stored fields.</summary>
-    public const string KindCode = "kind_code";
+    /// <summary>The page weight, kept as a doc value so ranking never loads stored fields.</summary>
     public const string WeightValue = "weight_value";
 
     /// <summary>

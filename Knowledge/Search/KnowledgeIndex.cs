@@ -22,7 +22,10 @@ public sealed class KnowledgeIndex : IDisposable
     public Analyzer IndexAnalyzer { get; }
     public Analyzer QuestionAnalyzer { get; }
     public SearchTuning Tuning { get; }
-    public TimeSpan BuildTime { get; }
+
+    /// <summary>The guided flows' trigger phrasings, matched in memory against the same analysis and statistics.</summary>
+    public FlowMatcher Flows { get; private set; } = FlowMatcher.None;
+    public TimeSpan BuildTime { get; private set; }
     public int DocumentCount => Reader.NumDocs;
 
     private readonly Lucene.Net.Store.Directory directory;
@@ -45,9 +48,17 @@ public sealed class KnowledgeIndex : IDisposable
         tuning ??= SearchTuning.Tuned;
         var clock = Stopwatch.StartNew();
         var directory = new RAMDirectory();
-        var documents = PassageIndexBuilder.DocumentsOf(library).Concat(extra ?? []);
+        var extras = (extra ?? []).ToList();
+        var documents = PassageIndexBuilder.DocumentsOf(library).Concat(extras.Where(d => d.Kind != SearchDocument.FlowKind));
         PassageIndexBuilder.Write(directory, documents, AnalyzersFor(language, tuning).Index);
-        return new KnowledgeIndex(library, language, tuning, directory, clock.Elapsed);
+        var index = new KnowledgeIndex(library, language, tuning, directory, clock.Elapsed);
+        var lookup = new TermLookup(index.Reader);
+        var documentCount = Math.Max(index.Reader.NumDocs, 1);
+        index.Flows = new FlowMatcher(extras.Where(d => d.Kind == SearchDocument.FlowKind), index.QuestionAnalyzer,
+            term => QuestionTerm.Idf(lookup.DocumentFrequency(term), documentCount),
+            rareWordWeight: QuestionTerm.Idf(1, documentCount));
+        index.BuildTime = clock.Elapsed;
+        return index;
     }
 
     private static (Analyzer Index, Analyzer Questions) AnalyzersFor(LanguageResources language, SearchTuning tuning) =>

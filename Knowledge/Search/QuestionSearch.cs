@@ -43,8 +43,8 @@ public sealed class QuestionSearch
     }
 
     /// <summary>
-    /// The best <paramref name="top"/> passages and the best <paramref name="flowTop"/> flows for a question, each
-    /// kind ranked on its own scale (a flow's strong match never pushes passages down). Only the first
+    /// The best <paramref name="top"/> passages and the best <paramref name="flowTop"/> flows for a question (see
+    /// <see cref="FlowMatcher"/>), each kind scored on its own scale. Only the first
     /// <paramref name="snippets"/> passages get a highlighted snippet (all when null): the rest serve to compare
     /// scores, and highlighting is the costliest step per hit.
     /// </summary>
@@ -62,39 +62,46 @@ public sealed class QuestionSearch
             terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
+
         var query = BuildQuery(terms, lookup, index.Tuning);
         var scoreDocs = index.Searcher.Search(query, Math.Max(Candidates, top + flowTop)).ScoreDocs;
-        if (scoreDocs.Length == 0) return SearchResult.None(profile);
+        if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
         var coverage = Coverage(scoreDocs, terms, lookup);
-        var kinds = MultiDocValues.GetNumericValues(index.Reader, IndexFields.KindCode);
         var weights = MultiDocValues.GetNumericValues(index.Reader, IndexFields.WeightValue);
         var candidates = scoreDocs.Select(hit => new Candidate(
             hit,
-            kinds?.Get(hit.Doc) == 1 ? SearchDocument.FlowKind : SearchDocument.PassageKind,
             weights is null ? 1.0 : BitConverter.Int32BitsToSingle((int)weights.Get(hit.Doc)),
             coverage[hit.Doc])).ToList();
 
-        var passages = Rank(candidates, SearchDocument.PassageKind)
+        var passages = Rank(candidates)
             .Take(top).Select((x, i) => ToHit(x.Candidate, x.Score, terms, withSnippet: i < (snippets ?? top))).ToList();
-        var flows = Rank(candidates, SearchDocument.FlowKind)
-            .Take(flowTop).Select(x => ToHit(x.Candidate, x.Score, terms, withSnippet: false)).ToList();
-        return new SearchResult(passages, profile) { Flows = flows };
+        return new SearchResult(passages, profile) { Flows = MatchFlows(question, terms, flowTop) };
     }
 
-    private sealed record Candidate(ScoreDoc Hit, string Kind, double Weight, double Coverage);
+    /// <summary>
+    /// The message's words as the index sees them (synonyms expanded, typos corrected), matched against the
+    /// flows' trigger phrasings.
+    /// </summary>
+    private List<SearchHit> MatchFlows(string question, List<QuestionTerm> terms, int flowTop)
+    {
+        if (flowTop <= 0 || index.Flows.IsEmpty) return [];
+        var words = AnalyzerTerms.Of(index.IndexAnalyzer, IndexFields.Body, question).ToHashSet(StringComparer.Ordinal);
+        foreach (var term in terms.Where(t => t.Corrected)) words.UnionWith(term.Alternatives);
+        return index.Flows.Match(words, flowTop);
+    }
+
+    private sealed record Candidate(ScoreDoc Hit, double Weight, double Coverage);
 
     /// <summary>
-    /// Orders hits of one kind by how much of the question they cover times their relevance relative to the
-    /// best hit of that kind, times the page's weight: a passage must both hold the question's words and be
-    /// about them.
+    /// Orders hits by how much of the question they cover times their relevance relative to the best hit,
+    /// times the page's weight: a passage must both hold the question's words and be about them.
     /// </summary>
-    private static IEnumerable<(Candidate Candidate, double Score)> Rank(List<Candidate> candidates, string kind)
+    private static IEnumerable<(Candidate Candidate, double Score)> Rank(List<Candidate> candidates)
     {
-        var ofKind = candidates.Where(c => c.Kind == kind).ToList();
-        if (ofKind.Count == 0) return [];
-        var best = ofKind.Max(c => c.Hit.Score);
-        return ofKind
+        if (candidates.Count == 0) return [];
+        var best = candidates.Max(c => c.Hit.Score);
+        return candidates
             .Select(c => (c, Math.Min(1, c.Coverage * c.Weight * c.Hit.Score / best)))
             .OrderByDescending(x => x.Item2)
             .ThenByDescending(x => x.c.Hit.Score);

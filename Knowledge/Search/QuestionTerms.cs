@@ -36,7 +36,7 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
     /// <summary>Questions longer than this many distinct words are cut: the rest adds noise, not meaning.</summary>
     public const int MaxTerms = 48;
 
-    private static double Idf(int frequency, int documents) =>
+    public static double Idf(int frequency, int documents) =>
         Math.Log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
 
     private static List<string> Corrections(string word, Vocabulary vocabulary)
