@@ -35,7 +35,8 @@ internal static class AnswerReader
         {
             case AnswerKind.Choice when ChoiceMatcher.Match(text, question.Choices) is { } index:
                 return new Reading.Chosen(index);
-            case AnswerKind.YesNo when YesNo.Read(text) is { } yes:
+            // A text-only channel lists the buttons as "1. Yes" and "2. No", so a number answers too.
+            case AnswerKind.YesNo when (YesNo.Read(text) ?? (ChoiceMatcher.Numbered(text, 2) is { } index ? index == 0 : null)) is { } yes:
                 return new Reading.Said(yes);
             case AnswerKind.Text when question.Expect is { } expect and not AnswerValidators.Text && AnswerValidators.Validate(expect, text) is { } value:
                 return new Reading.Typed(value, false);
