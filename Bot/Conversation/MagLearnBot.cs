@@ -97,7 +97,8 @@ public sealed class MagLearnBot : TeamsActivityHandler
     /// <summary>The user's words, without the @mention of the bot that Teams puts in group and channel messages.</summary>
     internal static string? MessageText(IMessageActivity activity)
     {
-        var text = activity.RemoveRecipientMention() ?? activity.Text;
+        // Without a recipient there is no mention of the bot to remove (and the SDK would throw looking for one).
+        var text = activity.Recipient is null ? activity.Text : activity.RemoveRecipientMention() ?? activity.Text;
         return text?.Trim();
     }
 
