@@ -9,6 +9,8 @@ namespace MagLearn.Bot.Storage;
 /// writes a plain dictionary, not an ETag'd store item), so two turns at once (a double click, two tabs, two
 /// instances behind a load balancer) would each undo the other's progress. The second turn waits for the first and
 /// then runs on the state it left. If the first does not finish in time, the second is answered, not run.
+/// It also spares the SDK's ShowTypingMiddleware, which keeps one typing loop per conversation id: two turns of
+/// one conversation at once make it cancel a disposed token, and one of them fails.
 /// </summary>
 /// <remarks>
 /// The lease is a <see cref="TurnLease"/> store item taken by ETag: two instances that both see the conversation

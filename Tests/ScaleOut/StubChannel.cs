@@ -76,7 +76,6 @@ public sealed class ChannelConversation(StubChannel channel, HttpClient bot, str
 
     public async Task<Turn> SendAsync(Activity activity)
     {
-        var before = channel.Received.Count;
         activity.Id = $"{id}-{Interlocked.Increment(ref turns)}";
         activity.ChannelId = "webchat";
         activity.ServiceUrl = channel.ServiceUrl;
@@ -89,8 +88,9 @@ public sealed class ChannelConversation(StubChannel channel, HttpClient bot, str
         LastServedBy = response.Headers.TryGetValues("X-Upstream", out var upstream) ? upstream.First() : null;
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"the bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        // The bot sends its replies while the request is open, so they are in by the time it answers.
-        return new Turn(channel.Received.Skip(before).Where(a => a.Conversation?.Id == id).ToList());
+        // The bot sends its replies while the request is open, so they are in by the time it answers; each names
+        // the activity it answers, which tells apart the replies of turns sent at once.
+        return new Turn(channel.Received.Where(a => a.Conversation?.Id == id && a.ReplyToId == activity.Id).ToList());
     }
 }
 
