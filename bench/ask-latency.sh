@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 questions=${1:-../shared/eval/dev-questions.jsonl}
 rounds=${2:-100}
 port=${PORT:-3991}
-dotnet build Bot -c Release -v q -nologo >/dev/null
+dotnet build Bot -c Release -v q -nologo >/dev/null 2>&1 || dotnet build Bot -c Release -v q -nologo
 dotnet build bench/AskReplay -c Release -v q -nologo >/dev/null
 dotnet Bot/bin/Release/net10.0/MagLearn.Bot.dll --urls "http://127.0.0.1:$port" --Knowledge:WatchContent=false --Logging:LogLevel:Default=Warning >/dev/null 2>&1 &
 pid=$!

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 port=${PORT:-3990}
-dotnet build Bot -c Release -v q -nologo >/dev/null
+dotnet build Bot -c Release -v q -nologo >/dev/null 2>&1 || dotnet build Bot -c Release -v q -nologo
 question='http://127.0.0.1:'$port'/api/ask?q=how%20do%20I%20reset%20my%20password'
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)

@@ -1,0 +1,28 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+// The same pieces MagLearn Bot's host uses (CloudAdapter with configuration authentication, the typing
+// middleware, the /api/messages route), with nothing behind them but an echo: what a turn costs the framework.
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(builder.Configuration));
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
+{
+    var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
+    adapter.Use(new ShowTypingMiddleware(delay: 0, period: 2000));
+    return adapter;
+});
+builder.Services.AddSingleton<IBot, EchoBot>();
+
+var app = builder.Build();
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+    adapter.ProcessAsync(request, response, bot));
+app.Run();
+
+internal sealed class EchoBot : ActivityHandler
+{
+    protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(MessageFactory.Text("Echo: " + turn.Activity.Text), cancellationToken);
+}

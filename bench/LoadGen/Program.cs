@@ -1,0 +1,60 @@
+using MagLearn.LoadGen;
+
+// End-to-end load on loopback: the echo baseline and MagLearn Bot's answer and flow turns, one after another,
+// each against a freshly started server, with the ratio of each to the baseline measured in the same run.
+// Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S] [--configuration Release]
+
+var options = Options.Parse(args);
+var bot = Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
+var echo = Path.Combine(options.Root, "bench", "EchoBot", "bin", options.Configuration, "net10.0", "echo-bot.dll");
+var data = Directory.CreateTempSubdirectory("maglearn-load-");
+var botEnvironment = new Dictionary<string, string>
+{
+    ["Knowledge__WatchContent"] = "false",
+    ["Storage__Sqlite"] = Path.Combine(data.FullName, "state.db"),
+};
+
+var runs = new (string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
+{
+    (echo, new Dictionary<string, string>(), new EchoScenario()),
+    (bot, botEnvironment, AnswerScenario.FromFile(options.Questions)),
+    (bot, botEnvironment, new FlowScenario()),
+};
+
+var results = new List<LoadResult>();
+var port = 4100;
+foreach (var (dll, environment, scenario) in runs)
+{
+    await using var server = await ServerProcess.StartAsync(dll, port++, environment);
+    var result = await LoadRun.RunAsync(server, scenario, options.Users, options.Warmup, options.Duration);
+    results.Add(result);
+    Console.Error.WriteLine($"{scenario.Name}: {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, errors {result.Errors}");
+}
+data.Delete(recursive: true);
+
+var baseline = results[0].TurnsPerSecond;
+Console.WriteLine($"{options.Users} concurrent conversations, {options.Duration.TotalSeconds:0} s each after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
+Console.WriteLine();
+Console.WriteLine("| scenario | turns/s | x echo | p50 (ms) | p99 (ms) | server CPU (cores) | peak RSS (MiB) | errors |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+    Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {r.TurnsPerSecond / baseline:0.00} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
+return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Warmup, string Configuration)
+{
+    public static Options Parse(string[] args)
+    {
+        if (args.Length < 2) throw new ArgumentException("usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S]");
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        return new Options(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]),
+            int.Parse(Value("--users", "16")),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds", "20"))),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "5"))),
+            Value("--configuration", "Release"));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace MagLearn.LoadGen;
+
+/// <summary>
+/// What one simulated user sends, turn after turn, and what a correct reply must contain: a reply that does not
+/// is counted as an error, so a fast wrong answer never passes for throughput.
+/// </summary>
+public interface IScenario
+{
+    string Name { get; }
+    (string Text, string Expect) Turn(int user, long turn);
+}
+
+/// <summary>The baseline: every message is echoed.</summary>
+public sealed class EchoScenario : IScenario
+{
+    public string Name => "echo baseline";
+    public (string, string) Turn(int user, long turn) => ($"hello {turn}", $"Echo: hello {turn}");
+}
+
+/// <summary>Free-text questions from a question file, each answered from the Learn index (or the fallback).</summary>
+public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
+{
+    public string Name => "answer turns";
+    public (string, string) Turn(int user, long turn) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+
+    public static AnswerScenario FromFile(string path) => new(File.ReadLines(path)
+        .Where(l => l.Trim().Length > 0)
+        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)
+        .ToList());
+}
+
+/// <summary>
+/// The login flow walked to its end again and again: a forgotten password, no company login, Forgot Password
+/// not tried yet, the resolution, and "yes, that solved it". Every turn is a flow turn.
+/// </summary>
+public sealed class FlowScenario : IScenario
+{
+    private static readonly (string Text, string Expect)[] Walk =
+    [
+        ("I forgot my password", "company login"),
+        ("no", "Forgot Password"),
+        ("not yet", "Did that solve it"),
+        ("yes", ""),
+    ];
+
+    public string Name => "flow turns";
+    public (string, string) Turn(int user, long turn) => Walk[turn % Walk.Length];
+}

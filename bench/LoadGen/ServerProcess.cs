@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace MagLearn.LoadGen;
+
+/// <summary>
+/// A bot host started for one measurement, on its own loopback port. Reads its CPU time and peak resident
+/// memory from /proc, so the figures are the server's own and not the load generator's.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    public Uri BaseUri { get; }
+
+    private ServerProcess(Process process, Uri baseUri)
+    {
+        this.process = process;
+        BaseUri = baseUri;
+    }
+
+    public static async Task<ServerProcess> StartAsync(string dll, int port, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
+        // The host's own log is not part of the measurement, but its pipe must be drained or it blocks.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return server;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(50);
+        }
+        await server.DisposeAsync();
+        throw new TimeoutException($"{Path.GetFileName(dll)} did not become healthy in 60 s");
+    }
+
+    /// <summary>User plus system CPU time the server has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The most resident memory the server has had (VmHWM), in MiB.</summary>
+    public double PeakResidentMiB
+    {
+        get
+        {
+            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:"));
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 12 minutes on 2 cores; add
+# --bdn for the BenchmarkDotNet runs, about 25 minutes more). Run it on a quiet machine: the load test and the
+# latency tails measure whatever else is running too.
+# Usage: bench/run-all.sh [QUESTIONS.jsonl] [--bdn]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+questions=${1:-../shared/eval/dev-questions.jsonl}
+[ -f "$questions" ] || { echo "question file not found: $questions" >&2; exit 2; }
+
+echo "== machine"
+echo "cores: $(nproc), memory: $(free -g | awk '/^Mem:/ {print $2}') GiB, cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+dotnet --version
+
+echo "== build (Release)"
+dotnet build MagLearn.Bot.sln -c Release -v q -nologo >/dev/null
+
+echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns"
+dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --warmup 5
+
+echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
+dotnet bench/Search.Benchmarks/bin/Release/net10.0/search-benchmarks.dll growth 50
+
+echo "== 3. /api/ask over HTTP: the question file replayed 100 times"
+bench/ask-latency.sh "$questions" 100
+
+echo "== 4. cold start: process start to first answered question"
+bench/cold-start.sh 5
+
+if [[ " $* " == *" --bdn "* ]]; then
+  echo "== 5. BenchmarkDotNet: ask router and index build per corpus size"
+  (cd bench/Search.Benchmarks && dotnet bin/Release/net10.0/search-benchmarks.dll --filter '*' --join)
+fi
