@@ -157,4 +157,20 @@ public class PromptConversationTests(FlowsHost host)
             .AssertReply(BotSays("Sorry, I didn't catch"))
             .StartTestAsync();
     }
+
+    [Theory]
+    [InlineData("thanks!")]
+    [InlineData("great, thanks")]
+    public async Task Thanks_after_a_resolution_means_it_solved_it(string thanks)
+    {
+        await host.Chat().Flow()
+            .Send(Presses("Register my organization"))
+            .AssertReply(BotAsks("Where are you with registering your organization?"))
+            .Send("the invitation link has expired")
+            .AssertReply(BotSays("**30 days**"))
+            .AssertReply(BotAsksDidThatSolveIt)
+            .Send(thanks)
+            .AssertReply(BotSays(FlowEngine.Closing))
+            .StartTestAsync();
+    }
 }

@@ -115,7 +115,10 @@ public sealed class FlowEngine
                 Interrupt(interruption, text);
                 return;
             }
-            var reading = AnswerReader.Read(question, text);
+            // "Thanks!" after a resolution means it worked.
+            var reading = frame.Phase == FramePhase.Confirming && SmallTalkDetector.Detect(text) == SmallTalk.Thanks
+                ? new Reading.Said(true)
+                : AnswerReader.Read(question, text);
             switch (reading)
             {
                 case Reading.Secret:
