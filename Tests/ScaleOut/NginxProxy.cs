@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using MagLearn.Tests.Storage;
+using MagLearn.Tests.Support;
 
 namespace MagLearn.Tests.ScaleOut;
 
 /// <summary>
-/// nginx in front of bot instances, round robin, on a free loopback port, with a throw-away config and folder.
-/// Each response names the instance that served it (<c>X-Upstream</c>). Like the deployed proxy
-/// (deploy/nginx.conf), a request to an instance that is down goes to the next one.
+/// nginx in front of bot instances on a free loopback port, with a throw-away config and folder, passing requests
+/// by the deployed proxy's own rules (deploy/nginx/proxy.conf): round robin, and an instance that is down skipped.
+/// Each response also names the instance that served it (<c>X-Upstream</c>).
 /// </summary>
 public sealed class NginxProxy : IAsyncDisposable
 {
@@ -22,6 +23,9 @@ public sealed class NginxProxy : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The rules compose's nginx runs with.</summary>
+    public static string ProxyRules => Path.Combine(RepoPaths.Root, "deploy", "nginx", "proxy.conf");
 
     public HttpClient Client { get; }
 
@@ -66,12 +70,7 @@ public sealed class NginxProxy : IAsyncDisposable
             server {
                 listen 127.0.0.1:{{port}};
                 location / {
-                    proxy_pass http://bots;
-                    proxy_http_version 1.1;
-                    proxy_set_header Connection "";
-                    proxy_set_header Host $host;
-                    proxy_connect_timeout 2s;
-                    proxy_next_upstream error timeout http_502 http_503;
+                    include {{ProxyRules}};
                     add_header X-Upstream $upstream_addr always;
                 }
             }
