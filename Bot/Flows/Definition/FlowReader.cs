@@ -1,5 +1,4 @@
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MagLearn.Bot.Flows.Definition;
@@ -314,19 +313,4 @@ public sealed class FlowReader
     private void Problem(YamlNode node, string message) => problems.Add(new FlowProblem(file, Line(node), message));
 
     private static int Line(YamlNode node) => (int)node.Start.Line;
-
-    /// <summary>Remembers the line of the last thing parsed, for errors that come without one.</summary>
-    private sealed class LineTrackingParser(IParser inner) : IParser
-    {
-        public int LastLine { get; private set; } = 1;
-
-        public ParsingEvent? Current => inner.Current;
-
-        public bool MoveNext()
-        {
-            var moved = inner.MoveNext();
-            if (inner.Current is { } current) LastLine = (int)current.Start.Line;
-            return moved;
-        }
-    }
 }
