@@ -158,4 +158,21 @@ public class SupportHandoffConversationTests(FlowsHost host)
         Assert.NotNull(handedOff.HandoffEvent);
         Assert.Contains("**Case summary**", handedOff.AllText);
     }
+
+    [Fact]
+    public async Task A_fix_from_a_flow_jumped_into_is_summarised_as_that_flow_with_every_answer_on_the_way()
+    {
+        var chat = host.Chat();
+        await chat.Presses("Login help");
+        await chat.Says("I forgot my user ID");
+        await chat.Says("no");
+        await chat.Says("no");
+
+        var handedOff = await chat.Says("no");
+
+        var summary = (JObject)handedOff.HandoffEvent!.Value!;
+        Assert.Equal("change-request", summary.Value<string>("flow"));
+        Assert.Equal("form-email", summary.Value<string>("branch"));
+        Assert.Contains(summary["answers"]!, a => a.Value<string>("answer") == "I forgot my user ID");
+    }
 }

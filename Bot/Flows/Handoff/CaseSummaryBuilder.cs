@@ -9,8 +9,9 @@ public static partial class CaseSummaryBuilder
     public static CaseSummary Build(FlowStack stack, FlowCatalog catalog, DateTimeOffset now)
     {
         var handoff = stack.Frames.LastOrDefault(f => f.FlowId == FlowCatalog.HandoffFlowId);
-        // The case is about the flow the person was in before asking for help, if any.
-        var subject = stack.Frames.FirstOrDefault(f => f.FlowId != FlowCatalog.HandoffFlowId) ?? handoff ?? stack.Frames[0];
+        // The case is about the flow the person was in when help was needed (the innermost, if one jumped into
+        // another: that is where the resolution that did not work came from).
+        var subject = stack.Frames.LastOrDefault(f => f.FlowId != FlowCatalog.HandoffFlowId) ?? handoff ?? stack.Frames[0];
         var subjectFlow = catalog.Find(subject.FlowId);
         var answers = stack.Frames
             .SelectMany(f => f.Answers)
