@@ -20,6 +20,7 @@ public sealed class AlternatingInstances : IAsyncLifetime
 
     public TwoInstancesBehindNginx Cluster { get; } = new();
     public List<(string Said, string ServedBy, Turn Reply)> Turns { get; } = [];
+    public string ConversationId { get; private set; } = "";
     public TimeSpan ConversationTime { get; private set; }
 
     public async Task InitializeAsync()
@@ -28,18 +29,12 @@ public sealed class AlternatingInstances : IAsyncLifetime
         var chat = Cluster.NewConversation();
         ConversationId = chat.Id;
         var clock = Stopwatch.StartNew();
-        foreach (var said in Walk) Turns.Add((said, Cluster.Which((await Reply(chat, said)).ServedBy), LastReply!));
+        foreach (var said in Walk)
+        {
+            var reply = await chat.SaysAsync(said);
+            Turns.Add((said, Cluster.Which(chat.LastServedBy), reply));
+        }
         ConversationTime = clock.Elapsed;
-    }
-
-    public string ConversationId { get; private set; } = "";
-
-    private Turn? LastReply { get; set; }
-
-    private async Task<(Turn Reply, string? ServedBy)> Reply(ChannelConversation chat, string said)
-    {
-        LastReply = await chat.SaysAsync(said);
-        return (LastReply, chat.LastServedBy);
     }
 
     public Task DisposeAsync() => Cluster.DisposeAsync();
