@@ -12,10 +12,11 @@ namespace MagLearn.Tests.Conversation;
 /// </summary>
 internal static class ChatWithTheBot
 {
-    public static TestFlow Chat(this MagLearnHost host, string conversation = "chat")
+    /// <summary>A new conversation each call: tests share one host, and a flow one test starts must not wait for the next.</summary>
+    public static TestFlow Chat(this MagLearnHost host, string? conversation = null)
     {
         var bot = host.Services.GetRequiredService<IBot>();
-        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversation));
+        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversation ?? $"chat-{Guid.NewGuid():N}"));
         return new TestFlow(adapter, bot.OnTurnAsync);
     }
 
