@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using System.Net;
 using MagLearn.Bot.Conversation;
 using MagLearn.Tests.ScaleOut;

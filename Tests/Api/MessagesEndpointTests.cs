@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using System.Net;
 using MagLearn.Tests.Knowledge.Search;
 using Microsoft.Bot.Schema;
@@ -52,7 +53,7 @@ public class MessagesEndpointTests(MagLearnHost host)
     [Fact]
     public async Task A_message_activity_is_accepted_without_credentials()
     {
-        await using var channel = await ChannelStub.StartAsync();
+        await using var channel = await StubChannel.StartAsync();
 
         var response = await client.PostRaw("/api/messages", JsonConvert.SerializeObject(Message(channel.ServiceUrl, "how do I pay an invoice?")));
 
@@ -62,7 +63,7 @@ public class MessagesEndpointTests(MagLearnHost host)
     [Fact]
     public async Task The_reply_goes_back_to_the_channel_citing_the_learn_page()
     {
-        await using var channel = await ChannelStub.StartAsync();
+        await using var channel = await StubChannel.StartAsync();
 
         await client.PostRaw("/api/messages", JsonConvert.SerializeObject(Message(channel.ServiceUrl, "how do I pay an invoice?")));
 
@@ -74,7 +75,7 @@ public class MessagesEndpointTests(MagLearnHost host)
     [Fact]
     public async Task The_reply_is_addressed_to_the_conversation_and_the_message_it_answers()
     {
-        await using var channel = await ChannelStub.StartAsync();
+        await using var channel = await StubChannel.StartAsync();
         var message = Message(channel.ServiceUrl, "how do I pay an invoice?");
 
         await client.PostRaw("/api/messages", JsonConvert.SerializeObject(message));
@@ -88,7 +89,7 @@ public class MessagesEndpointTests(MagLearnHost host)
     [Fact]
     public async Task The_hostile_battery_as_chat_messages_gets_a_reply_each_and_no_error_in_the_log()
     {
-        await using var channel = await ChannelStub.StartAsync();
+        await using var channel = await StubChannel.StartAsync();
         var before = host.Logs.Entries.Count;
         var unanswered = new List<string>();
 

@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using MagLearn.Tests.Api;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -87,7 +88,7 @@ public class TurnLogTests(MagLearnHost host)
     [Fact]
     public async Task The_users_words_through_the_channel_endpoint_never_appear_in_an_information_log()
     {
-        await using var channel = await ChannelStub.StartAsync();
+        await using var channel = await StubChannel.StartAsync();
         var message = new Activity
         {
             Type = ActivityTypes.Message, Id = "m-1", ChannelId = "webchat", ServiceUrl = channel.ServiceUrl, Text = SecretPhrase,

@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Bot.Schema;

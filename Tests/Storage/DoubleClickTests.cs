@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using MagLearn.Tests.ScaleOut;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;

@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -10,11 +11,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 
-namespace MagLearn.Tests.ScaleOut;
+namespace MagLearn.Tests.Support;
 
 /// <summary>
-/// A Bot Framework channel played on a free loopback port: it posts a person's activities to a bot's
-/// <c>/api/messages</c> with itself as the serviceUrl, and keeps what the bot sends back to
+/// A Bot Framework channel played on a free loopback port: it plays the Connector service, posting a person's
+/// activities to a bot's <c>/api/messages</c> with itself as the serviceUrl and keeping what the bot sends back to
 /// <c>/v3/conversations/{id}/activities</c>, whichever bot instance sends it.
 /// </summary>
 public sealed class StubChannel : IAsyncDisposable
@@ -42,6 +43,25 @@ public sealed class StubChannel : IAsyncDisposable
         channel.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
         return channel;
     }
+
+    /// <summary>The bot's message replies, waiting up to <paramref name="timeout"/> for the first one to arrive.</summary>
+    public async Task<IReadOnlyList<Activity>> MessagesAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !received.Any(IsMessage)) await Task.Delay(20);
+        return received.Where(IsMessage).ToList();
+    }
+
+    /// <summary>The bot's message replies in one conversation, waiting up to <paramref name="timeout"/> for the first.</summary>
+    public async Task<IReadOnlyList<Activity>> MessagesInAsync(string conversationId, TimeSpan timeout)
+    {
+        bool Mine(Activity a) => IsMessage(a) && a.Conversation?.Id == conversationId;
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !received.Any(Mine)) await Task.Delay(20);
+        return received.Where(Mine).ToList();
+    }
+
+    private static bool IsMessage(Activity a) => a.Type == ActivityTypes.Message;
 
     public ChannelConversation Conversation(HttpClient bot, string? id = null) => new(this, bot, id ?? "conv-" + Guid.NewGuid().ToString("N")[..12]);
 
