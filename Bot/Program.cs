@@ -1,6 +1,8 @@
 using MagLearn.Bot.Admin;
 using MagLearn.Bot.Answers;
 using MagLearn.Bot.Apis;
+using MagLearn.Bot.Channels.DirectLine;
+using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Hosting;
@@ -22,6 +24,8 @@ builder.AddFlows();
 builder.AddStorage();
 builder.AddTranscripts();
 builder.AddBotFramework();
+builder.AddDirectLine();
+builder.AddWebChat();
 builder.AddAdminApi();
 
 var app = builder.Build();
@@ -31,6 +35,8 @@ app.MapHealth();
 app.MapLearnSite();
 app.MapAskApi();
 app.MapBotMessages();
+app.MapWebChat();
+app.MapDirectLine();
 app.MapAdminApi();
 
 app.Run();

@@ -18,7 +18,7 @@ public static class ChoiceRenderer
 
     public static bool IsTextOnly(string? channelId) => channelId is not null && TextOnlyChannels.Contains(channelId);
 
-    public static bool IsTeams(string? channelId) => string.Equals(channelId, Channels.Msteams, StringComparison.OrdinalIgnoreCase);
+    public static bool IsTeams(string? channelId) => string.Equals(channelId, Microsoft.Bot.Connector.Channels.Msteams, StringComparison.OrdinalIgnoreCase);
 
     public static IMessageActivity Render(string? channelId, string text, IReadOnlyList<Choice> choices)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Knowledge.Answers;
@@ -23,9 +24,11 @@ public sealed class MagLearnBot : TeamsActivityHandler
     private readonly FlowRunner flows;
     private readonly FlowCatalog catalog;
     private readonly ConversationState state;
+    private readonly PageContext pages;
 
-    public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log, FlowRunner flows, FlowCatalog catalog, ConversationState state)
+    public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log, FlowRunner flows, FlowCatalog catalog, ConversationState state, PageContext pages)
     {
+        this.pages = pages;
         this.router = router;
         this.presenter = presenter;
         this.log = log;
@@ -48,6 +51,12 @@ public sealed class MagLearnBot : TeamsActivityHandler
             if (member.Id == turn.Activity.Recipient?.Id) continue;
             await turn.SendActivityAsync(ChoiceRenderer.Render(turn.Activity.ChannelId, Replies.Welcome, HelpAreas.AsChoices()), cancellationToken);
         }
+    }
+
+    /// <summary>Web Chat's join event says which portal page the chat opened on; the login page opens into login help.</summary>
+    protected override async Task OnEventAsync(ITurnContext<IEventActivity> turn, CancellationToken cancellationToken)
+    {
+        if (pages.FlowFor(turn.Activity) is { } flowId) await flows.BeginAsync(turn, flowId, cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)

@@ -1,0 +1,201 @@
+using System.Text;
+using MagLearn.Bot.Hosting;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace MagLearn.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The Direct Line 3.0 subset botframework-directlinejs (and so Web Chat) uses, over REST; the WebSocket stream
+/// is <see cref="DirectLineStream"/>. Posted activities are echoed into the transcript with the id the bot sees
+/// too, so Web Chat marks them sent and the bot's <c>replyToId</c> points at them.
+/// </summary>
+internal sealed class DirectLineApi(
+    DirectLineTokens tokens,
+    DirectLineConversations conversations,
+    DirectLineAdapter adapter,
+    IBot bot,
+    IOptions<DirectLineOptions> options)
+{
+    public const string BasePath = "/v3/directline";
+
+    private LocalDirectLineOptions Local => options.Value.Local;
+
+    /// <summary>E1: the server trades the secret for a token bound to a new conversation and user.</summary>
+    public async Task<IResult> GenerateTokenAsync(HttpRequest request)
+    {
+        var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
+        if (refusal is not null) return refusal;
+        if (!caller!.HasSecret) return DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, "BadArgument", "tokens are generated with the secret");
+        var user = (await ReadJsonAsync(request))?["user"]?.Value<string>("id");
+        var conversation = conversations.Create(user);
+        return TokenFor(conversation);
+    }
+
+    /// <summary>E2: a live token is traded for a new one for the same conversation and user.</summary>
+    public async Task<IResult> RefreshTokenAsync(HttpRequest request)
+    {
+        var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
+        if (refusal is not null) return refusal;
+        if (caller!.HasSecret) return DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, "BadArgument", "only a token can be refreshed");
+        var conversation = conversations.Find(caller.ConversationId);
+        return conversation is null ? DirectLineErrors.NotFound(caller.ConversationId!) : TokenFor(conversation);
+    }
+
+    /// <summary>Issues a token for the conversation; the web chat token endpoint uses this too.</summary>
+    public IResult TokenFor(DirectLineConversation conversation) => Results.Json(new
+    {
+        conversationId = conversation.Id,
+        token = tokens.Issue(conversation.Id, conversation.UserId),
+        expires_in = tokens.LifetimeSeconds,
+    });
+
+    /// <summary>
+    /// E3: a token starts its own conversation (201 the first time, 200 after); the secret starts a new one.
+    /// The bot hears of the start once, with both members added, as from Azure's Direct Line with a user in the token.
+    /// </summary>
+    public async Task<IResult> StartAsync(HttpRequest request)
+    {
+        var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
+        if (refusal is not null) return refusal;
+        var conversation = caller!.HasSecret
+            ? conversations.Create((await ReadJsonAsync(request))?["user"]?.Value<string>("id"))
+            : conversations.Find(caller.ConversationId);
+        if (conversation is null) return DirectLineErrors.NotFound(caller.ConversationId!);
+
+        var first = conversation.MarkStarted();
+        if (first)
+        {
+            // Built now: the request is gone by the time the turn runs.
+            var membersAdded = MembersAdded(conversation, request);
+            _ = conversation.Enqueue(() => adapter.RunTurnAsync(membersAdded, bot, CancellationToken.None));
+        }
+        var token = caller.Token ?? tokens.Issue(conversation.Id, conversation.UserId);
+        return Results.Json(Connection(conversation, token, request, 0), statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary>E4: reconnect; a fresh stream address that replays from the watermark.</summary>
+    public async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpRequest request)
+    {
+        var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
+        if (refusal is not null) return refusal;
+        var token = caller!.Token ?? tokens.Issue(conversation!.Id, conversation.UserId);
+        return Results.Json(Connection(conversation!, token, request, Watermark(watermark)));
+    }
+
+    /// <summary>E5: the user's activity is echoed into the transcript and handed to the bot in the background.</summary>
+    public async Task<IResult> PostAsync(string conversationId, HttpRequest request)
+    {
+        var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
+        if (refusal is not null) return refusal;
+        if (request.ContentLength > MessagesEndpoint.MaxBodyBytes)
+            return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
+
+        Activity? activity;
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            if (body.Length > MessagesEndpoint.MaxBodyBytes)
+                return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
+            activity = DirectLineJson.Deserialize<Activity>(body);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+            return DirectLineErrors.Refuse(StatusCodes.Status400BadRequest, "BadArgument", "the body is not an activity with a type");
+
+        FromUser(activity, conversation!, caller!, request);
+        var id = conversation!.Append(activity);
+        var forBot = DirectLineJson.Deserialize<Activity>(DirectLineJson.Serialize(activity))!;
+        _ = conversation.Enqueue(() => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
+        return Results.Json(new { id });
+    }
+
+    /// <summary>
+    /// E6: the activities after the watermark. Never a 5xx: directlinejs stops polling silently on one.
+    /// </summary>
+    public async Task<IResult> ActivitiesAsync(string conversationId, string? watermark, HttpRequest request)
+    {
+        var (conversation, _, refusal) = await OpenAsync(conversationId, request);
+        if (refusal is not null) return refusal;
+        var (activities, next) = conversation!.After(Watermark(watermark));
+        return Results.Text(ActivitySet(activities, next), "application/json; charset=utf-8");
+    }
+
+    /// <summary>The wire form of an <c>ActivitySet</c>, from activities already serialized.</summary>
+    public static string ActivitySet(IReadOnlyList<string> activities, int watermark) =>
+        $"{{\"activities\":[{string.Join(',', activities)}],\"watermark\":\"{watermark}\"}}";
+
+    public static int Watermark(string? watermark) => int.TryParse(watermark, out var w) && w > 0 ? w : 0;
+
+    private async Task<(DirectLineConversation?, DirectLineCaller?, IResult?)> OpenAsync(string conversationId, HttpRequest request)
+    {
+        var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
+        if (refusal is not null) return (null, null, refusal);
+        if (!caller!.MayOpen(conversationId)) return (null, null, DirectLineErrors.NotYours());
+        var conversation = conversations.Find(conversationId);
+        return conversation is null ? (null, null, DirectLineErrors.NotFound(conversationId)) : (conversation, caller, null);
+    }
+
+    private object Connection(DirectLineConversation conversation, string token, HttpRequest request, int watermark) => new
+    {
+        conversationId = conversation.Id,
+        token,
+        expires_in = tokens.LifetimeSeconds,
+        streamUrl = DirectLineStream.UrlFor(request, conversation.Id, token, watermark),
+    };
+
+    /// <summary>What Azure's Direct Line guarantees the bot: the token's user, our ids, the client's data untouched.</summary>
+    private void FromUser(Activity activity, DirectLineConversation conversation, DirectLineCaller caller, HttpRequest request)
+    {
+        var userId = caller.HasSecret && !string.IsNullOrEmpty(activity.From?.Id) ? activity.From.Id : conversation.UserId;
+        activity.From = new ChannelAccount(userId, activity.From?.Name, RoleTypes.User);
+        activity.Recipient = new ChannelAccount(Local.BotId, Local.BotName, RoleTypes.Bot);
+        activity.Conversation = new ConversationAccount(id: conversation.Id);
+        activity.ChannelId = Microsoft.Bot.Connector.Channels.Directline;
+        activity.ServiceUrl = ServiceUrl(request);
+        activity.ReplyToId = null;
+    }
+
+    private Activity MembersAdded(DirectLineConversation conversation, HttpRequest request)
+    {
+        var user = new ChannelAccount(conversation.UserId, role: RoleTypes.User);
+        var botAccount = new ChannelAccount(Local.BotId, Local.BotName, RoleTypes.Bot);
+        return new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = Microsoft.Bot.Connector.Channels.Directline,
+            ServiceUrl = ServiceUrl(request),
+            Conversation = new ConversationAccount(id: conversation.Id),
+            From = user,
+            Recipient = botAccount,
+            MembersAdded = [botAccount, user],
+            Timestamp = DateTimeOffset.UtcNow,
+        };
+    }
+
+    /// <summary>Informational only: replies never leave the process.</summary>
+    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    private static async Task<JObject?> ReadJsonAsync(HttpRequest request)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            return string.IsNullOrWhiteSpace(body) ? null : JObject.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace MagLearn.Bot.Channels.DirectLine;
+
+/// <summary>
+/// One conversation of the local Direct Line: its transcript as clients read it (the user's echoes and the bot's
+/// replies, each stored as its wire JSON when it is appended, so later changes to the object cannot leak in), the
+/// watermark (the count of activities), a signal for streams waiting for the next activity, and a queue that
+/// runs the bot's turns one after another in the order the activities were posted.
+/// </summary>
+public sealed class DirectLineConversation
+{
+    private readonly List<string> log = [];
+    private readonly Lock gate = new();
+    private TaskCompletionSource changed = NewSignal();
+    private Task turns = Task.CompletedTask;
+    private int started;
+
+    public DirectLineConversation(string id, string userId)
+    {
+        Id = id;
+        UserId = userId;
+        Touch();
+    }
+
+    public string Id { get; }
+
+    /// <summary>The user bound to the conversation's tokens; user activities are always from this id.</summary>
+    public string UserId { get; }
+
+    public DateTimeOffset LastUsed { get; private set; }
+
+    /// <summary>The socket streaming this conversation now; a new one takes over (Direct Line allows one).</summary>
+    internal CancellationTokenSource? StreamSlot;
+
+    /// <summary>True the first time only: the conversation starts (and the bot hears of it) once.</summary>
+    public bool MarkStarted() => Interlocked.Exchange(ref started, 1) == 0;
+
+    public void Touch() => LastUsed = DateTimeOffset.UtcNow;
+
+    /// <summary>Completes when the next activity is appended.</summary>
+    public Task Changed
+    {
+        get { lock (gate) return changed.Task; }
+    }
+
+    /// <summary>Gives the activity its id (<c>{conversation}|{sequence}</c>) and timestamp and appends it.</summary>
+    public string Append(Activity activity)
+    {
+        TaskCompletionSource signal;
+        string id;
+        lock (gate)
+        {
+            id = activity.Id = $"{Id}|{log.Count + 1:D7}";
+            activity.Timestamp = DateTimeOffset.UtcNow;
+            log.Add(DirectLineJson.Serialize(activity));
+            signal = changed;
+            changed = NewSignal();
+        }
+        signal.TrySetResult();
+        return id;
+    }
+
+    /// <summary>Replaces an activity the bot updated; clients that already read it keep their copy.</summary>
+    public bool Replace(Activity activity)
+    {
+        lock (gate)
+        {
+            var index = IndexOf(activity.Id);
+            if (index < 0) return false;
+            log[index] = DirectLineJson.Serialize(activity);
+            return true;
+        }
+    }
+
+    /// <summary>The activities after <paramref name="watermark"/> as wire JSON, and the watermark after them.</summary>
+    public (IReadOnlyList<string> Activities, int Watermark) After(int watermark)
+    {
+        lock (gate)
+        {
+            var from = Math.Clamp(watermark, 0, log.Count);
+            return (log.GetRange(from, log.Count - from), log.Count);
+        }
+    }
+
+    /// <summary>Runs <paramref name="turn"/> after every turn queued before it; a failed turn does not stop the queue.</summary>
+    public Task Enqueue(Func<Task> turn)
+    {
+        lock (gate)
+        {
+            turns = turns.ContinueWith(_ => turn(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            return turns;
+        }
+    }
+
+    private int IndexOf(string? id) =>
+        id is not null && id.StartsWith(Id + "|", StringComparison.Ordinal) && int.TryParse(id.AsSpan(Id.Length + 1), out var n) && n >= 1 && n <= log.Count
+            ? n - 1
+            : -1;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,52 @@
+using MagLearn.Bot.Channels.WebChat;
+using Microsoft.Extensions.Options;
+
+namespace MagLearn.Bot.Channels.DirectLine;
+
+public static class DirectLineExtensions
+{
+    /// <summary>
+    /// The Direct Line that Web Chat talks to: the host's own (local, in memory, no Azure) when
+    /// <c>DirectLine:Local:Enabled</c>, else Azure Bot Service's through <c>DirectLine:Azure:Secret</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DirectLineOptions>, NamedProblem>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<DirectLineApi>();
+        services.AddSingleton<DirectLineStream>();
+        return builder;
+    }
+
+    /// <summary>The local Direct Line's endpoints under <c>/v3/directline</c>; nothing is mapped unless it is enabled.</summary>
+    public static WebApplication MapDirectLine(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Local.Enabled) return app;
+        app.Logger.LogWarning("The local Direct Line is enabled: a development feature that reaches the bot without channel authentication");
+        app.UseWebSockets();
+        var api = app.MapGroup(DirectLineApi.BasePath).RequireCors(PortalOrigins.Policy);
+        api.MapPost("/tokens/generate", (HttpRequest r, DirectLineApi dl) => dl.GenerateTokenAsync(r));
+        api.MapPost("/tokens/refresh", (HttpRequest r, DirectLineApi dl) => dl.RefreshTokenAsync(r));
+        api.MapPost("/conversations", (HttpRequest r, DirectLineApi dl) => dl.StartAsync(r));
+        api.MapGet("/conversations/{conversationId}", (string conversationId, string? watermark, HttpRequest r, DirectLineApi dl) =>
+            dl.ReconnectAsync(conversationId, watermark, r));
+        api.MapPost("/conversations/{conversationId}/activities", (string conversationId, HttpRequest r, DirectLineApi dl) =>
+            dl.PostAsync(conversationId, r));
+        api.MapGet("/conversations/{conversationId}/activities", (string conversationId, string? watermark, HttpRequest r, DirectLineApi dl) =>
+            dl.ActivitiesAsync(conversationId, watermark, r));
+        api.MapGet("/conversations/{conversationId}/stream", (string conversationId, string? t, string? watermark, HttpContext http, DirectLineStream stream) =>
+            stream.AcceptAsync(conversationId, t, watermark, http));
+        return app;
+    }
+
+    /// <summary>Names the problem in the start-up error instead of a generic "validation failed".</summary>
+    private sealed class NamedProblem(IConfiguration configuration) : IValidateOptions<DirectLineOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, DirectLineOptions options) =>
+            options.Problem(configuration["MicrosoftAppId"]) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
+    }
+}

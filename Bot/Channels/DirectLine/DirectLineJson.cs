@@ -1,0 +1,30 @@
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Newtonsoft.Json;
+
+namespace MagLearn.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The Bot Framework wire format (Newtonsoft, the schema's own property names, nulls left out), without the
+/// indentation of <see cref="HttpHelper.BotMessageSerializerSettings"/>: transcripts are sent over and over.
+/// </summary>
+public static class DirectLineJson
+{
+    public static readonly JsonSerializerSettings Settings = Compact(HttpHelper.BotMessageSerializerSettings);
+
+    public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+
+    public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
+
+    private static JsonSerializerSettings Compact(JsonSerializerSettings wire) => new()
+    {
+        Formatting = Formatting.None,
+        NullValueHandling = wire.NullValueHandling,
+        ContractResolver = wire.ContractResolver,
+        Converters = wire.Converters,
+        DateFormatHandling = wire.DateFormatHandling,
+        DateTimeZoneHandling = wire.DateTimeZoneHandling,
+        DateParseHandling = wire.DateParseHandling,
+        ReferenceLoopHandling = wire.ReferenceLoopHandling,
+        MaxDepth = 64,
+    };
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using MagLearn.Tests.Api;
+using Microsoft.AspNetCore.Hosting;
+
+namespace MagLearn.Tests.Channels;
+
+/// <summary>Channel settings are checked when the host starts, and a Direct Line that is off is not there.</summary>
+public class SettingsTests
+{
+    [Theory]
+    [InlineData("MicrosoftAppId", "00000000-0000-0000-0000-000000000001", "cannot run with MicrosoftAppId set")]
+    [InlineData("DirectLine:Azure:Secret", "an-azure-direct-line-secret", "choose one Direct Line")]
+    [InlineData("DirectLine:Local:TokenLifetimeSeconds", "0", "TokenLifetimeSeconds must be at least 1")]
+    [InlineData("WebChat:AllowedOrigins:0", "https://portal.example.com/login", "is not an origin")]
+    [InlineData("WebChat:PageFlows:billing", "pay-an-invoice", "billing → pay-an-invoice")]
+    public void A_local_direct_line_with_unusable_settings_stops_the_host_naming_the_problem(string key, string value, string problem)
+    {
+        using var host = new SettingsHost(new() { ["DirectLine:Local:Enabled"] = "true", [key] = value });
+
+        var error = Record.Exception(() => host.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains(problem, error.ToString());
+    }
+
+    [Fact]
+    public async Task With_no_direct_line_configured_the_token_endpoint_says_so_and_the_local_one_is_absent()
+    {
+        using var host = new SettingsHost(new() { ["DirectLine:Local:Enabled"] = "false" });
+        var http = host.CreateClient();
+
+        var token = await http.PostAsync("/api/webchat/token", null);
+        var start = await http.PostAsync("/v3/directline/conversations", null);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, token.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
+    }
+
+    private sealed class SettingsHost(Dictionary<string, string> settings) : MagLearnHost
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        }
+    }
+}
