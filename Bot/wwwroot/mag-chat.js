@@ -17,7 +17,6 @@
     backgroundColor: '#ffffff',
     botAvatarImage: '/img/maglearn-bot.svg',
     botAvatarInitials: 'ML',
-    userAvatarInitials: 'You',
     avatarSize: 36,
     bubbleBackground: '#f1f5fa',
     bubbleBorderColor: '#d8e0ea',
