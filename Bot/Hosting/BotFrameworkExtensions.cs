@@ -16,7 +16,10 @@ public static class BotFrameworkExtensions
         var services = builder.Services;
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(new ShowTypingMiddleware(delay: 0, period: 2000));
+        // Typing shows only when a turn is slow enough for a person to wonder (a cold start, a slow store): an
+        // answer that arrives in milliseconds needs no indicator, and sending one anyway costs every turn an extra
+        // call to the channel.
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(new ShowTypingMiddleware(delay: BotTyping.DelayMs, period: BotTyping.PeriodMs));
         // CloudAdapter's constructors are ambiguous for the container, so it is built explicitly.
         services.AddSingleton(sp => new BotAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),

@@ -8,8 +8,9 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Where conversation state lives, chosen by <c>Storage:Kind</c>: a SQLite file (the default), Redis shared by
-    /// several instances, or memory. Also the <see cref="TurnGate"/>, first in the turn's middleware, so that one
-    /// turn of a conversation runs at a time over that storage.
+    /// several instances, or memory. Also the turn gate (<see cref="LocalTurnGate"/>, with the <see cref="TurnGate"/>
+    /// lease when instances share Redis), first in the turn's middleware, so that one turn of a conversation runs
+    /// at a time over that storage.
     /// </summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
@@ -28,7 +29,14 @@ public static class StorageExtensions
                 _ => new SqliteStorage(options.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), options.IdleExpiry),
             };
         });
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(sp => new TurnGate(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<ILogger<TurnGate>>()));
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(sp =>
+        {
+            // Shared conversations (Redis) also need the lease every instance sees; a store of one instance does not.
+            var shared = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind == StorageKind.Redis
+                ? new TurnGate(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<ILogger<TurnGate>>())
+                : null;
+            return new LocalTurnGate(sp.GetRequiredService<ILogger<LocalTurnGate>>(), shared);
+        });
         services.AddHostedService<StorageStartup>();
         return builder;
     }

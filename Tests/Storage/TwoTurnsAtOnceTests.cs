@@ -55,6 +55,35 @@ public abstract class TwoTurnsAtOnce
     }
 
     [Fact]
+    public async Task Five_turns_at_once_through_the_in_process_gate_are_all_counted_once()
+    {
+        var storage = OpenStorage();
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("five-local")).Use(new LocalTurnGate(NullLogger<LocalTurnGate>.Instance));
+
+        var replies = await RaceAsync(adapter, new CountingBot(storage), "a", "b", "c", "d", "e");
+
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"turn {i}"), replies.Order());
+        Assert.Equal(5, await TurnsCountedAsync(storage, "five-local"));
+    }
+
+    [Fact]
+    public async Task A_turn_that_waits_too_long_at_the_in_process_gate_is_answered_and_not_run()
+    {
+        var storage = OpenStorage();
+        var gate = new LocalTurnGate(NullLogger<LocalTurnGate>.Instance) { MaxWait = TimeSpan.FromMilliseconds(50) };
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("slow-local")).Use(gate);
+
+        var replies = await RaceAsync(adapter, new CountingBot(storage), "first", "second");
+
+        // The turn that ran replied "turn 1"; the one turned away was answered by the gate, before reaching the bot.
+        Assert.Single(replies, "turn 1");
+        var sent = new List<string?>();
+        for (var reply = adapter.GetNextReply(); reply is not null; reply = adapter.GetNextReply()) sent.Add(reply.AsMessageActivity()?.Text);
+        Assert.Contains(TurnGate.StillBusyReply, sent);
+        Assert.Equal(1, await TurnsCountedAsync(storage, "slow-local"));
+    }
+
+    [Fact]
     public async Task Two_instances_sharing_the_store_take_turns_on_one_conversation()
     {
         var (first, second) = (OpenStorage(), OpenStorage());

@@ -10,7 +10,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => new Configuratio
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
 {
     var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-    adapter.Use(new ShowTypingMiddleware(delay: 0, period: 2000));
+    adapter.Use(new ShowTypingMiddleware(delay: 300, period: 2000));
     return adapter;
 });
 builder.Services.AddSingleton<IBot, EchoBot>();

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace MagLearn.Bot.Storage;
+
+/// <summary>
+/// One turn of a conversation at a time within this process, with no storage round trip: a waiting line per
+/// conversation id. It is the whole gate when the state store belongs to one instance (the SQLite file, memory);
+/// with Redis, where several instances share conversations, the <see cref="TurnGate"/> lease follows it. Taking
+/// the lease through the store on every turn cost four storage operations, more than the turn's own work.
+/// </summary>
+public sealed partial class LocalTurnGate : Microsoft.Bot.Builder.IMiddleware
+{
+    private readonly ConcurrentDictionary<string, Line> lines = new(StringComparer.Ordinal);
+    private readonly ILogger<LocalTurnGate> logger;
+    private readonly TurnGate? shared;
+
+    public LocalTurnGate(ILogger<LocalTurnGate> logger, TurnGate? shared = null)
+    {
+        this.logger = logger;
+        this.shared = shared;
+    }
+
+    /// <summary>How long a turn waits for the one before it (as <see cref="TurnGate.MaxWait"/>).</summary>
+    public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(10);
+
+    public async Task OnTurnAsync(ITurnContext turn, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var conversation = turn.Activity?.Conversation?.Id;
+        if (string.IsNullOrEmpty(conversation))
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var key = TurnLease.KeyFor(turn.Activity!.ChannelId ?? "", conversation);
+        var line = Join(key);
+        try
+        {
+            if (!await line.Turn.WaitAsync(MaxWait, cancellationToken))
+            {
+                Busy(turn.Activity.ChannelId);
+                if (turn.Activity.Type == ActivityTypes.Message)
+                    await turn.SendActivityAsync(TurnGate.StillBusyReply, cancellationToken: cancellationToken);
+                return;
+            }
+            try
+            {
+                await (shared is null ? next(cancellationToken) : shared.OnTurnAsync(turn, next, cancellationToken));
+            }
+            finally
+            {
+                line.Turn.Release();
+            }
+        }
+        finally
+        {
+            Leave(key, line);
+        }
+    }
+
+    /// <summary>A conversation's line lives only while someone is in it, so idle conversations cost nothing.</summary>
+    private sealed class Line
+    {
+        public readonly SemaphoreSlim Turn = new(1, 1);
+        public int Waiting;
+    }
+
+    private Line Join(string key)
+    {
+        while (true)
+        {
+            var line = lines.GetOrAdd(key, _ => new Line());
+            lock (line)
+            {
+                // A line emptied and removed between GetOrAdd and here is not joined; take the next one.
+                if (line.Waiting < 0) continue;
+                line.Waiting++;
+                return line;
+            }
+        }
+    }
+
+    private void Leave(string key, Line line)
+    {
+        lock (line)
+        {
+            if (--line.Waiting > 0) return;
+            line.Waiting = -1;
+            lines.TryRemove(new KeyValuePair<string, Line>(key, line));
+        }
+    }
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Warning, Message = "A turn on {Channel} waited for the conversation's previous turn too long and was answered without running")]
+    private partial void Busy(string? channel);
+}
