@@ -23,13 +23,17 @@ public sealed class AskRouter
 
     public AnswerPolicy Policy => policy;
 
-    public AskResult Ask(string? text, int top = DefaultTop)
+    /// <param name="snippets">
+    /// Whether answers carry a highlighted snippet: the ask API shows them, the chat shows whole passages and
+    /// skips them (highlighting is the costliest step per answer). The decision is the same either way.
+    /// </param>
+    public AskResult Ask(string? text, int top = DefaultTop, bool snippets = true)
     {
         top = Math.Clamp(top, 1, MaxTop);
         var smallTalk = SmallTalkDetector.Detect(text);
         if (smallTalk != SmallTalk.None) return AskResult.For(smallTalk);
 
-        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: top);
+        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: snippets ? top : 0);
         var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();
         var flow = search.Flows.FirstOrDefault();
         var bestFlow = flow is null ? ((string, double, string)?)null : (flow.PageId, flow.Score, flow.Heading);

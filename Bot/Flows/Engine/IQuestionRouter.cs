@@ -14,5 +14,5 @@ public interface IQuestionRouter
 /// <summary>The host's router: the same decision the chat and the ask API make outside a flow.</summary>
 public sealed class KnowledgeQuestionRouter(AskRouter router) : IQuestionRouter
 {
-    public AskResult Ask(string text) => router.Ask(text);
+    public AskResult Ask(string text) => router.Ask(text, snippets: false);
 }
