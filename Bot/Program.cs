@@ -2,6 +2,7 @@ using MagLearn.Bot.Admin;
 using MagLearn.Bot.Answers;
 using MagLearn.Bot.Apis;
 using MagLearn.Bot.Channels.DirectLine;
+using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
@@ -26,6 +27,7 @@ builder.AddTranscripts();
 builder.AddBotFramework();
 builder.AddDirectLine();
 builder.AddWebChat();
+builder.AddTeams();
 builder.AddAdminApi();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
@@ -44,8 +45,21 @@ public sealed class MagLearnBot : TeamsActivityHandler
         await state.SaveChangesAsync(turnContext, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Teams would first look up every added member's profile, one Connector call each (and a failed call would
+    /// fail the turn); the welcome needs none of it.
+    /// </summary>
+    protected override Task OnTeamsMembersAddedDispatchAsync(IList<ChannelAccount> membersAdded, Microsoft.Bot.Schema.Teams.TeamInfo teamInfo,
+        ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        OnMembersAddedAsync(membersAdded, turnContext, cancellationToken);
+
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turn, CancellationToken cancellationToken)
     {
+        if (ChoiceRenderer.IsTeams(turn.Activity.ChannelId))
+        {
+            if (TeamsWelcome.For(turn) is { } welcome) await turn.SendActivityAsync(welcome, cancellationToken);
+            return;
+        }
         foreach (var member in membersAdded)
         {
             if (member.Id == turn.Activity.Recipient?.Id) continue;
@@ -72,7 +86,8 @@ public sealed class MagLearnBot : TeamsActivityHandler
             return;
         }
 
-        var text = MessageText(activity);
+        // A card's Action.Submit (Teams) carries the pressed help area in its value, with no text.
+        var text = MessageText(activity) is { Length: > 0 } typed ? typed : SubmittedHelpArea(activity.Value);
         if (string.IsNullOrWhiteSpace(text))
         {
             await turn.SendActivityAsync(Replies.NeedText, cancellationToken: cancellationToken);
@@ -93,7 +108,7 @@ public sealed class MagLearnBot : TeamsActivityHandler
             return;
         }
 
-        var result = router.Ask(text);
+        var result = router.Ask(text, snippets: false);
         if (result is { Route: AskRoute.Dialog, Dialog: { } flowId } && catalog.Contains(flowId))
         {
             await flows.BeginAsync(turn, flowId, cancellationToken);
@@ -124,6 +139,13 @@ public sealed class MagLearnBot : TeamsActivityHandler
         var section = data?.Value<string>("section");
         return page is null || section is null ? null : (page, section);
     }
+
+    private static string? SubmittedHelpArea(object? value) => value switch
+    {
+        JObject o => o.Value<string>("helpArea"),
+        string s when s.TrimStart().StartsWith('{') => TryParse(s)?.Value<string>("helpArea"),
+        _ => null,
+    };
 
     private static JObject? TryParse(string json)
     {

@@ -19,6 +19,7 @@ public class NodeClientTests(ChannelsHost host)
     [InlineData("directline.test.mjs")]
     [InlineData("webchat.test.mjs")]
     [InlineData("widget.test.mjs")]
+    [InlineData("teams-manifest.test.mjs")]
     public async Task The_node_clients_pass(string file)
     {
         var (exitCode, output) = await RunNodeAsync(file, host);

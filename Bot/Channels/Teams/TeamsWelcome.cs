@@ -1,0 +1,28 @@
+using MagLearn.Bot.Conversation;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace MagLearn.Bot.Channels.Teams;
+
+/// <summary>
+/// When the bot is installed, Teams says the bot joined (not the person): in a personal chat that is the moment for
+/// the welcome, once; in a team or group chat, for a short note on how to ask it. People joining a team later are
+/// not greeted one by one.
+/// </summary>
+public static class TeamsWelcome
+{
+    public const string GroupIntro =
+        "Hi, I'm MagLearn Bot, an automated assistant (not a person) for Exostar's Managed Access Gateway (MAG). " +
+        "Mention me with your question, for example \"@MagLearn Bot how do I reset my password?\", and I'll answer from the MAG Learn guides.";
+
+    /// <summary>What to send for this conversation update, or null when it calls for nothing.</summary>
+    public static IActivity? For(ITurnContext<IConversationUpdateActivity> turn)
+    {
+        var activity = turn.Activity;
+        var botJoined = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
+        if (!botJoined) return null;
+        return activity.Conversation?.ConversationType is null or "personal"
+            ? ChoiceRenderer.Render(activity.ChannelId, Replies.Welcome, HelpAreas.AsChoices())
+            : MessageFactory.Text(GroupIntro);
+    }
+}
