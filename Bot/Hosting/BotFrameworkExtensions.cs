@@ -19,7 +19,7 @@ public static class BotFrameworkExtensions
         // Typing shows only when a turn is slow enough for a person to wonder (a cold start, a slow store): an
         // answer that arrives in milliseconds needs no indicator, and sending one anyway costs every turn an extra
         // call to the channel.
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(new ShowTypingMiddleware(delay: BotTyping.DelayMs, period: BotTyping.PeriodMs));
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, BotTyping>();
         // CloudAdapter's constructors are ambiguous for the container, so it is built explicitly.
         services.AddSingleton(sp => new BotAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),

@@ -43,4 +43,15 @@ public class TypingTests(MagLearnHost host)
             .AssertNoReply("no typing after the answer", timeout: BotTyping.DelayMs + 200)
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task A_slow_turn_that_takes_its_replies_in_the_response_gets_no_typing_indicator()
+    {
+        var message = MessageFactory.Text("hello");
+        message.DeliveryMode = DeliveryModes.ExpectReplies;
+        await new TestFlow(AdapterWithTheHostsMiddleware(), AnswersAfter(TimeSpan.FromMilliseconds(BotTyping.DelayMs + 400)))
+            .Send(message)
+            .AssertReply("done")
+            .StartTestAsync();
+    }
 }
