@@ -44,14 +44,30 @@ public class TypingTests(MagLearnHost host)
             .StartTestAsync();
     }
 
-    [Fact]
-    public async Task A_slow_turn_that_takes_its_replies_in_the_response_gets_no_typing_indicator()
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(DeliveryModes.ExpectReplies, false)]
+    public async Task A_slow_turn_shows_typing_unless_it_takes_its_replies_in_the_response(string? deliveryMode, bool typingShown)
     {
         var message = MessageFactory.Text("hello");
-        message.DeliveryMode = DeliveryModes.ExpectReplies;
-        await new TestFlow(AdapterWithTheHostsMiddleware(), AnswersAfter(TimeSpan.FromMilliseconds(BotTyping.DelayMs + 400)))
-            .Send(message)
-            .AssertReply("done")
-            .StartTestAsync();
+        message.DeliveryMode = deliveryMode;
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        var adapter = AdapterWithTheHostsMiddleware();
+        await adapter.ProcessActivityAsync(message, async (turn, ct) =>
+        {
+            turn.OnSendActivities(async (_, activities, next) =>
+            {
+                foreach (var activity in activities) sent.Enqueue(activity.Type);
+                return await next();
+            });
+            await Task.Delay(BotTyping.DelayMs + 400, ct);
+            await turn.SendActivityAsync("done", cancellationToken: ct);
+        });
+
+        // The SDK's typing loop sends straight through the adapter, past the turn's send handlers.
+        for (var reply = adapter.GetNextReply(); reply is not null; reply = adapter.GetNextReply()) sent.Enqueue(reply.Type);
+        Assert.Equal(typingShown, sent.Contains(ActivityTypes.Typing));
+        Assert.Contains(ActivityTypes.Message, sent);
     }
 }
