@@ -1,3 +1,4 @@
+using MagLearn.Tests.Support;
 using System.Text;
 using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Transcripts;
