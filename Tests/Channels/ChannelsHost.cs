@@ -31,6 +31,8 @@ public class ChannelsHost : MagLearnHost
             ["DirectLine:Local:Secret"] = Secret,
             ["WebChat:AllowedOrigins:0"] = PortalOrigin,
             ["WebChat:AllowedOrigins:1"] = PortalPageOrigin,
+            // Every test here opens conversations from the one loopback address.
+            ["WebChat:TokenRequestsPerMinute"] = "100000",
         }.Concat(overrides).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();

@@ -3,8 +3,8 @@ using Newtonsoft.Json.Linq;
 
 namespace MagLearn.Tests.Channels.DirectLine;
 
-/// <summary>A host whose Direct Line tokens live two seconds, so expiry can be watched happen.</summary>
-public sealed class ShortTokenHost() : ChannelsHost(new Dictionary<string, string?> { ["DirectLine:Local:TokenLifetimeSeconds"] = "2" });
+/// <summary>A host whose Direct Line tokens live three seconds, so expiry can be watched happen.</summary>
+public sealed class ShortTokenHost() : ChannelsHost(new Dictionary<string, string?> { ["DirectLine:Local:TokenLifetimeSeconds"] = "3" });
 
 /// <summary>Tokens expire: then the conversation and a refresh are refused with Direct Line's <c>TokenExpired</c>.</summary>
 public class ExpiryTests(ShortTokenHost host) : IClassFixture<ShortTokenHost>
@@ -17,7 +17,7 @@ public class ExpiryTests(ShortTokenHost host) : IClassFixture<ShortTokenHost>
         var chat = await DirectLineConversationClient.StartedAsync(http);
         Assert.Equal(HttpStatusCode.OK, (await chat.PollAsync()).Status);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var (polled, body) = await chat.PollAsync();
         var (refreshed, _) = await chat.RefreshAsync();
 
