@@ -56,6 +56,7 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             document.body.dataset.chat = 'online';
+            if (!context.flow && !context.page) return next(action);
             api.dispatch({
               type: 'WEB_CHAT/SEND_EVENT',
               payload: { name: 'webchat/join', value: { flow: context.flow, page: context.page, language: navigator.language } }
@@ -67,20 +68,71 @@
     };
   }
 
-  fetch('/api/webchat/token', { method: 'POST' })
-    .then(function (response) {
+  // The conversation follows the person from page to page of the portal (and survives a reload) for as long as
+  // its token lives: the tab keeps the token and conversation id, and Web Chat resumes from them, showing the
+  // history. A new conversation only when there is none, so the page context opens a flow only once.
+  var storageKey = 'maglearn.chat';
+
+  function tokenExpiry(token) {
+    try {
+      var payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(atob(payload)).exp * 1000;
+    } catch (e) {
+      return 0;
+    }
+  }
+
+  function savedSession() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
+      return saved && tokenExpiry(saved.token) > Date.now() + 60000 ? saved : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function save(session) {
+    try { sessionStorage.setItem(storageKey, JSON.stringify(session)); } catch (e) { /* storage off: no resume */ }
+  }
+
+  function newSession() {
+    return fetch('/api/webchat/token', { method: 'POST' }).then(function (response) {
       if (!response.ok) throw new Error('token ' + response.status);
       return response.json();
-    })
+    });
+  }
+
+  var resumed = savedSession();
+  (resumed ? Promise.resolve(resumed) : newSession())
     .then(function (session) {
+      save({ token: session.token, conversationId: session.conversationId, domain: session.domain, userId: session.userId });
+      if (resumed) context = {};
       var directLine = window.WebChat.createDirectLine({
         token: session.token,
+        conversationId: resumed ? session.conversationId : undefined,
         domain: session.domain,
         webSocket: !polling,
         pollingInterval: 500
       });
+      // A saved conversation the host no longer has (it restarted) or a token that ran out: start afresh, once.
+      if (resumed) {
+        directLine.connectionStatus$.subscribe(function (status) {
+          var expired = 3, failed = 4, ended = 5;
+          if (status === expired || status === failed || status === ended) {
+            sessionStorage.removeItem(storageKey);
+            window.location.reload();
+          }
+        });
+      }
+      // directlinejs refreshes its token every 15 minutes; keep the saved one current.
+      setInterval(function () {
+        if (directLine.token && directLine.token !== session.token) {
+          session.token = directLine.token;
+          save({ token: session.token, conversationId: session.conversationId, domain: session.domain, userId: session.userId });
+        }
+      }, 30000);
       var store = window.WebChat.createStore({}, joinOnConnect());
-      window.magChat = { directLine: directLine, store: store, userId: session.userId, conversationId: session.conversationId };
+      window.magChat = { directLine: directLine, store: store, userId: session.userId, conversationId: session.conversationId, resumed: !!resumed };
       host.innerHTML = '';
       window.WebChat.renderWebChat({
         directLine: directLine,

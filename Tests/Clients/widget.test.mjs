@@ -76,3 +76,25 @@ test('the launcher opens the chat straight into login help from the page context
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the conversation follows the person to the next portal page, where it goes on where it was', async () => {
+  const { context, page, problems } = await newPage(browser);
+  await page.goto(portalUrl);
+  await page.locator('[data-mag-help="launcher"]').click({ timeout });
+  const chat = page.frameLocator('[data-mag-help="chat"]');
+  await chat.getByLabel('Suggested actions').getByRole('button', { name: 'I forgot my password', exact: true }).click({ timeout });
+  await bubble(chat, 'Do you sign in with your company login').waitFor({ timeout });
+
+  await page.goto(portalUrl.replace('/login', '/dashboard'));
+  await page.locator('[data-mag-help="launcher"]').click({ timeout });
+  const again = page.frameLocator('[data-mag-help="chat"]');
+  await bubble(again, 'Do you sign in with your company login').waitFor({ timeout });
+  await again.getByLabel('Suggested actions').getByRole('button', { name: 'No', exact: true }).click({ timeout });
+  await bubble(again, 'Have you tried').waitFor({ timeout });
+
+  const starts = await again.locator('.webchat__bubble__content').filter({ hasText: 'What is happening when you try to log in?' }).count();
+  assert.equal(starts, 1, 'the flow was not started a second time');
+  assert.equal(await again.locator('.webchat__bubble__content').filter({ hasText: 'the automated help assistant' }).count(), 1, 'one welcome');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
