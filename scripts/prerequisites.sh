@@ -4,7 +4,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
+has() { command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || [ -x "/usr/bin/$1" ]; }
 command -v curl >/dev/null || need+=(curl)
+# The storage and scale-out tests start their own redis-server and nginx on free loopback ports (never the
+# system services), so only the binaries are needed.
+has redis-server || need+=(redis-server)
+has nginx || need+=(nginx)
 # The browser tests drive Debian's Chromium (playwright-core cannot download a browser here); the client tests
 # and the Web Chat bundle need Node and npm.
 [ -x /usr/bin/chromium ] || need+=(chromium)
