@@ -1,4 +1,6 @@
 using System.Net;
+using MagLearn.Bot.Transcripts;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
 using static MagLearn.Tests.Channels.DirectLine.DirectLineConversationClient;
 
@@ -163,5 +165,25 @@ public class ConversationTests(ChannelsHost host)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"watermark={chat.Watermark}&", body.Value<string>("streamUrl"));
         Assert.False(string.IsNullOrEmpty(body.Value<string>("token")));
+    }
+
+    [Fact]
+    public async Task Its_turns_go_through_the_same_middleware_as_api_messages_so_the_transcript_has_them()
+    {
+        var chat = await StartedAsync(http);
+        var id = await chat.SaysAsync("how do I pay an invoice?");
+        await chat.AnswerToAsync(id);
+        var archive = host.Services.GetRequiredService<ITranscriptArchive>();
+
+        IReadOnlyList<TranscriptEntry> entries = [];
+        for (var i = 0; i < 100 && !entries.Any(e => e.Activity.Contains("/learn/billing-support#")); i++)
+        {
+            await Task.Delay(50);
+            entries = await archive.ReadAsync(chat.ConversationId);
+        }
+
+        Assert.All(entries, e => Assert.Equal("directline", e.ChannelId));
+        Assert.Contains(entries, e => e.Activity.Contains("how do I pay an invoice?"));
+        Assert.Contains(entries, e => e.Activity.Contains("/learn/billing-support#"));
     }
 }

@@ -11,10 +11,11 @@ namespace MagLearn.Tests.Channels.Teams;
 /// <c>msteams</c>, <c>29:</c> users, the <c>28:</c> bot, conversation types, @mention entities, card submits), with
 /// a <see cref="StubChannel"/> playing the Connector service the replies go to.
 /// </summary>
-public sealed class TeamsChannel(StubChannel connector, HttpClient bot, string conversationType)
+public sealed class TeamsChannel(StubChannel connector, HttpClient bot, string conversationType, string tenantId = TeamsChannel.Tenant)
 {
     public const string BotId = "28:00000000-0000-0000-0000-00000000b07";
     public const string BotName = "MagLearn Bot";
+    public const string Tenant = "72f988bf-0000-4000-8000-000000000000";
     private int turns;
 
     public string ConversationId { get; } = conversationType switch
@@ -71,10 +72,10 @@ public sealed class TeamsChannel(StubChannel connector, HttpClient bot, string c
         ChannelId = "msteams",
         From = new ChannelAccount("29:1a2b3c-user", "Ada Lovelace") { AadObjectId = "6f1c7c8e-0000-4000-8000-000000000001" },
         Recipient = new ChannelAccount(BotId, BotName),
-        Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: ConversationId, tenantId: "72f988bf-0000-4000-8000-000000000000"),
+        Conversation = new ConversationAccount(isGroup: conversationType != "personal", conversationType: conversationType, id: ConversationId, tenantId: tenantId),
         ChannelData = conversationType == "channel"
-            ? JObject.FromObject(new { tenant = new { id = "72f988bf-0000-4000-8000-000000000000" }, team = new { id = "19:team@thread.tacv2" }, channel = new { id = "19:channel@thread.tacv2" } })
-            : JObject.FromObject(new { tenant = new { id = "72f988bf-0000-4000-8000-000000000000" } }),
+            ? JObject.FromObject(new { tenant = new { id = tenantId }, team = new { id = "19:team@thread.tacv2" }, channel = new { id = "19:channel@thread.tacv2" } })
+            : JObject.FromObject(new { tenant = new { id = tenantId } }),
         Locale = "en-US",
     };
 
