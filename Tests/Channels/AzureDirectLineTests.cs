@@ -67,7 +67,7 @@ public class AzureDirectLineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_azure_configured_the_local_direct_line_is_not_there()
+    public async Task With_azure_configured_the_local_direct_line_is_off_without_being_told()
     {
         using var host = new AzureHost(azureDomain);
 
@@ -92,7 +92,6 @@ public class AzureDirectLineTests : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("DirectLine:Local:Enabled", "false");
             builder.UseSetting("DirectLine:Azure:Secret", AzureSecret);
             builder.UseSetting("DirectLine:Azure:Domain", domain);
             builder.UseSetting("WebChat:AllowedOrigins:0", "https://portal.example.com");

@@ -49,6 +49,29 @@ public class SettingsTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task A_registered_bot_has_no_local_direct_line_unless_asked()
+    {
+        using var host = new SettingsHost(new() { ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001", ["MicrosoftAppPassword"] = "not-used-here" });
+        var http = host.CreateClient();
+
+        var start = await http.PostAsync("/v3/directline/conversations", null);
+        var token = await http.PostAsync("/api/webchat/token", null);
+
+        Assert.Equal(HttpStatusCode.NotFound, start.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, token.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_embedded_bot_has_its_local_direct_line_without_being_asked()
+    {
+        using var host = new SettingsHost(new());
+
+        var token = await host.CreateClient().PostAsync("/api/webchat/token", null);
+
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+    }
+
     private sealed class SettingsHost(Dictionary<string, string> settings) : MagLearnHost
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -6,13 +6,14 @@ namespace MagLearn.Bot.Channels.DirectLine;
 public static class DirectLineExtensions
 {
     /// <summary>
-    /// The Direct Line that Web Chat talks to: the host's own (local, in memory, no Azure) when
-    /// <c>DirectLine:Local:Enabled</c>, else Azure Bot Service's through <c>DirectLine:Azure:Secret</c>.
+    /// The Direct Line that Web Chat talks to: the host's own (local, in memory, no Azure) for the embedded,
+    /// anonymous bot, or Azure Bot Service's through <c>DirectLine:Azure:Secret</c> for a registered one.
     /// </summary>
     public static WebApplicationBuilder AddDirectLine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<DirectLineOptions>, DefaultFromAppId>();
         services.AddSingleton<IValidateOptions<DirectLineOptions>, NamedProblem>();
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
@@ -25,7 +26,7 @@ public static class DirectLineExtensions
     /// <summary>The local Direct Line's endpoints under <c>/v3/directline</c>; nothing is mapped unless it is enabled.</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Local.Enabled) return app;
+        if (!app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Local.IsOn) return app;
         app.Logger.LogWarning("The local Direct Line is enabled: a development feature that reaches the bot without channel authentication");
         app.UseWebSockets();
         var api = app.MapGroup(DirectLineApi.BasePath).RequireCors(PortalOrigins.Policy);
@@ -41,6 +42,12 @@ public static class DirectLineExtensions
         api.MapGet("/conversations/{conversationId}/stream", (string conversationId, string? t, string? watermark, HttpContext http, DirectLineStream stream) =>
             stream.AcceptAsync(conversationId, t, watermark, http));
         return app;
+    }
+
+    /// <summary>Read when the options are first used, so settings from every source (tests' included) are in.</summary>
+    private sealed class DefaultFromAppId(IConfiguration configuration) : IPostConfigureOptions<DirectLineOptions>
+    {
+        public void PostConfigure(string? name, DirectLineOptions options) => options.ChooseDefault(configuration["MicrosoftAppId"]);
     }
 
     /// <summary>Names the problem in the start-up error instead of a generic "validation failed".</summary>

@@ -13,14 +13,21 @@ public sealed class DirectLineOptions
 
     public AzureDirectLineOptions Azure { get; set; } = new();
 
+    /// <summary>
+    /// Unless <c>DirectLine:Local:Enabled</c> says otherwise, the local Direct Line follows the bot's own mode: on
+    /// for the embedded, anonymous bot (no <c>MicrosoftAppId</c>, no Azure secret), off for a registered bot.
+    /// </summary>
+    public void ChooseDefault(string? microsoftAppId) =>
+        Local.Enabled ??= string.IsNullOrWhiteSpace(microsoftAppId) && string.IsNullOrWhiteSpace(Azure.Secret);
+
     /// <summary>Why these settings cannot work, or null. Checked when the host starts.</summary>
     public string? Problem(string? microsoftAppId)
     {
-        if (Local.Enabled && !string.IsNullOrWhiteSpace(Azure.Secret))
+        if (Local.IsOn && !string.IsNullOrWhiteSpace(Azure.Secret))
             return "DirectLine:Local:Enabled and DirectLine:Azure:Secret are both set; choose one Direct Line for Web Chat";
         // The local Direct Line hands activities to the bot without any channel authentication. With an app id the
         // bot is meant to accept only authenticated channels, so a local Direct Line would be a way around that.
-        if (Local.Enabled && !string.IsNullOrWhiteSpace(microsoftAppId))
+        if (Local.IsOn && !string.IsNullOrWhiteSpace(microsoftAppId))
             return "DirectLine:Local:Enabled is a development feature and cannot run with MicrosoftAppId set; use DirectLine:Azure:Secret";
         if (Local.TokenLifetimeSeconds < 1) return "DirectLine:Local:TokenLifetimeSeconds must be at least 1";
         if (Local.Secret is { Length: > 0 and < 16 }) return "DirectLine:Local:Secret must be at least 16 characters";
@@ -34,8 +41,13 @@ public sealed class DirectLineOptions
 
 public sealed class LocalDirectLineOptions
 {
-    /// <summary>Off unless enabled; appsettings.json (the embedded, loopback-only default) enables it.</summary>
-    public bool Enabled { get; set; }
+    /// <summary>
+    /// true or false to say; unset, it is on exactly when the bot runs anonymously (see
+    /// <see cref="DirectLineOptions.ChooseDefault"/>). It cannot be on with a MicrosoftAppId.
+    /// </summary>
+    public bool? Enabled { get; set; }
+
+    public bool IsOn => Enabled == true;
 
     /// <summary>30 minutes, like Azure's; directlinejs refreshes every 15 minutes whatever this says.</summary>
     public int TokenLifetimeSeconds { get; set; } = 1800;

@@ -26,7 +26,7 @@ internal sealed class WebChatTokenEndpoint(
     {
         http.Response.Headers.CacheControl = "no-store";
         var options = directLine.Value;
-        if (options.Local.Enabled)
+        if (options.Local.IsOn)
         {
             var conversation = conversations.Create();
             var request = http.Request;
