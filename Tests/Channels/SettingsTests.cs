@@ -63,6 +63,17 @@ public class SettingsTests
     }
 
     [Fact]
+    public void Instances_sharing_state_in_redis_have_no_local_direct_line_unless_asked()
+    {
+        // Never started: the choice is made from the settings alone, so no Redis server is needed.
+        var options = new MagLearn.Bot.Channels.DirectLine.DirectLineOptions();
+
+        options.ChooseDefault(microsoftAppId: "", sharedState: true);
+
+        Assert.False(options.Local.IsOn);
+    }
+
+    [Fact]
     public async Task The_embedded_bot_has_its_local_direct_line_without_being_asked()
     {
         using var host = new SettingsHost(new());

@@ -47,7 +47,9 @@ public static class DirectLineExtensions
     /// <summary>Read when the options are first used, so settings from every source (tests' included) are in.</summary>
     private sealed class DefaultFromAppId(IConfiguration configuration) : IPostConfigureOptions<DirectLineOptions>
     {
-        public void PostConfigure(string? name, DirectLineOptions options) => options.ChooseDefault(configuration["MicrosoftAppId"]);
+        public void PostConfigure(string? name, DirectLineOptions options) => options.ChooseDefault(
+            configuration["MicrosoftAppId"],
+            sharedState: string.Equals(configuration["Storage:Kind"], "Redis", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Names the problem in the start-up error instead of a generic "validation failed".</summary>

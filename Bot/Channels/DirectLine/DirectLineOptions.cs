@@ -15,10 +15,12 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// Unless <c>DirectLine:Local:Enabled</c> says otherwise, the local Direct Line follows the bot's own mode: on
-    /// for the embedded, anonymous bot (no <c>MicrosoftAppId</c>, no Azure secret), off for a registered bot.
+    /// for the embedded, anonymous bot (no <c>MicrosoftAppId</c>, no Azure secret), off for a registered bot, and
+    /// off when instances share their state (its conversations live in one instance's memory, so a load balancer
+    /// would send a conversation's next call to an instance that does not know it).
     /// </summary>
-    public void ChooseDefault(string? microsoftAppId) =>
-        Local.Enabled ??= string.IsNullOrWhiteSpace(microsoftAppId) && string.IsNullOrWhiteSpace(Azure.Secret);
+    public void ChooseDefault(string? microsoftAppId, bool sharedState) =>
+        Local.Enabled ??= string.IsNullOrWhiteSpace(microsoftAppId) && string.IsNullOrWhiteSpace(Azure.Secret) && !sharedState;
 
     /// <summary>Why these settings cannot work, or null. Checked when the host starts.</summary>
     public string? Problem(string? microsoftAppId)
