@@ -58,6 +58,9 @@ public sealed class DirectLineAdapter : Microsoft.Bot.Builder.BotAdapter
                 continue;
             }
             FromBot(activity, turnContext.Activity);
+            // Web Chat holds a reply back for up to 5 s while it waits for the activity it answers; the start of
+            // the conversation is not in the transcript, so the welcome answers nothing.
+            if (activity.ReplyToId is { } replyTo && !conversation.Holds(replyTo)) activity.ReplyToId = null;
             responses[i] = new ResourceResponse(conversation.Append(activity));
         }
         return responses;

@@ -75,6 +75,12 @@ public sealed class DirectLineConversation
         }
     }
 
+    /// <summary>Whether the transcript has an activity with this id.</summary>
+    public bool Holds(string id)
+    {
+        lock (gate) return IndexOf(id) >= 0;
+    }
+
     /// <summary>The activities after <paramref name="watermark"/> as wire JSON, and the watermark after them.</summary>
     public (IReadOnlyList<string> Activities, int Watermark) After(int watermark)
     {

@@ -26,6 +26,7 @@ public class ConversationTests(ChannelsHost host)
         Assert.Equal("bot", welcome["from"]!.Value<string>("role"));
         Assert.Equal(chat.UserId, welcome["recipient"]!.Value<string>("id"));
         Assert.Contains("Login help", welcome["suggestedActions"]!["actions"]!.Select(a => a.Value<string>("title")));
+        Assert.Null(welcome["replyToId"]); // it answers nothing in the transcript, so Web Chat must not wait for it
     }
 
     [Fact]
