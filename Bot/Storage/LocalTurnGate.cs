@@ -22,6 +22,9 @@ public sealed partial class LocalTurnGate : Microsoft.Bot.Builder.IMiddleware
         this.shared = shared;
     }
 
+    /// <summary>Whether turns also take the <see cref="TurnGate"/> lease that other instances see.</summary>
+    public bool SharedAcrossInstances => shared is not null;
+
     /// <summary>How long a turn waits for the one before it (as <see cref="TurnGate.MaxWait"/>).</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -34,7 +34,8 @@ public class StorageSelectionTests
 
         var middleware = host.Services.GetServices<Microsoft.Bot.Builder.IMiddleware>().ToList();
 
-        Assert.IsType<TurnGate>(middleware[0]);
+        var gate = Assert.IsType<LocalTurnGate>(middleware[0]);
+        Assert.False(gate.SharedAcrossInstances);
     }
 
     [Fact]
@@ -68,5 +69,15 @@ public class RedisSelectionTests(RedisServer redis)
         using var host = StoredHost.With(("Storage:Kind", "Redis"), ("Storage:Redis", redis.NewDatabase()));
 
         Assert.IsType<RedisStorage>(host.Services.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
+    public void Instances_sharing_redis_also_take_the_lease_every_instance_sees()
+    {
+        using var host = StoredHost.With(("Storage:Kind", "Redis"), ("Storage:Redis", redis.NewDatabase()));
+
+        var middleware = host.Services.GetServices<Microsoft.Bot.Builder.IMiddleware>().ToList();
+
+        Assert.True(Assert.IsType<LocalTurnGate>(middleware[0]).SharedAcrossInstances);
     }
 }
