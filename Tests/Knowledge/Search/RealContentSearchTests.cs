@@ -16,6 +16,14 @@ public class RealContentSearchTests
         Assert.Equal("login-assistance#forgot-password", Best("I forgot my pasword"));
     }
 
+    [Theory]
+    [InlineData("how do I reset my password")]
+    [InlineData("reset password")]
+    public void Resetting_a_password_finds_password_help_not_one_time_password_help(string question)
+    {
+        Assert.Equal("login-assistance#forgot-password", Best(question));
+    }
+
     [Fact]
     public void Forgot_my_securty_qestions_finds_the_security_questions_passage()
     {
