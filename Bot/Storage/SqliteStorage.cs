@@ -63,6 +63,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
         var writes = changes.Select(c => StoreWrite.Of(c.Key, c.Value)).ToList();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
+        lock (SqliteFile.WriterOf(connectionString)) Write(writes, now);
+        SweepIfDue();
+        return Task.CompletedTask;
+    }
+
+    private void Write(List<StoreWrite> writes, long now)
+    {
         using var connection = SqliteFile.Open(connectionString);
         // IMMEDIATE: take the write lock before reading the ETags, so no other writer can slip in between.
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -99,22 +106,23 @@ public sealed class SqliteStorage : IStorage, IDisposable
             upsert.ExecuteNonQuery();
         }
         transaction.Commit();
-        SweepIfDue();
-        return Task.CompletedTask;
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        using var connection = SqliteFile.Open(connectionString);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var delete = Command(connection, transaction, "DELETE FROM state_items WHERE key = $key", out var key);
-        foreach (var k in keys)
+        lock (SqliteFile.WriterOf(connectionString))
         {
-            key.Value = k;
-            delete.ExecuteNonQuery();
+            using var connection = SqliteFile.Open(connectionString);
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using var delete = Command(connection, transaction, "DELETE FROM state_items WHERE key = $key", out var key);
+            foreach (var k in keys)
+            {
+                key.Value = k;
+                delete.ExecuteNonQuery();
+            }
+            transaction.Commit();
         }
-        transaction.Commit();
         return Task.CompletedTask;
     }
 
@@ -123,6 +131,14 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         if (idleExpiry <= TimeSpan.Zero) return 0;
         var cutoff = (clock.GetUtcNow() - idleExpiry).ToUnixTimeMilliseconds();
+        lock (SqliteFile.WriterOf(connectionString))
+        {
+            return Sweep(cutoff);
+        }
+    }
+
+    private int Sweep(long cutoff)
+    {
         using var connection = SqliteFile.Open(connectionString);
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM state_items WHERE written_at < $cutoff";

@@ -32,6 +32,7 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
 
     public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
+        lock (SqliteFile.WriterOf(connectionString))
         using (var connection = SqliteFile.Open(connectionString))
         using (var insert = connection.CreateCommand())
         {
@@ -63,6 +64,11 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
     public int SweepExpired()
     {
         if (retention <= TimeSpan.Zero) return 0;
+        lock (SqliteFile.WriterOf(connectionString)) return Sweep();
+    }
+
+    private int Sweep()
+    {
         using var connection = SqliteFile.Open(connectionString);
         using var delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM transcript_activities WHERE at < $cutoff";
