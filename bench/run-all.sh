@@ -19,7 +19,7 @@ echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns"
 dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --warmup 5
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
-dotnet bench/Search.Benchmarks/bin/Release/net10.0/search-benchmarks.dll growth 50
+dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50
 
 echo "== 3. /api/ask over HTTP: the question file replayed 100 times"
 bench/ask-latency.sh "$questions" 100
@@ -29,5 +29,5 @@ bench/cold-start.sh 5
 
 if [[ " $* " == *" --bdn "* ]]; then
   echo "== 5. BenchmarkDotNet: ask router and index build per corpus size"
-  (cd bench/Search.Benchmarks && dotnet bin/Release/net10.0/search-benchmarks.dll --filter '*' --join)
+  (cd bench/Search.Benchmarks && dotnet bin/Release/net10.0/Search.Benchmarks.dll --filter '*' --join)
 fi

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using MagLearn.Benchmarks;
 
-// search-benchmarks growth [ROUNDS]      the growth table (build, memory, latency mean/p50/p99, allocations)
-// search-benchmarks [BenchmarkDotNet args] BenchmarkDotNet over the ask router and the index build
+// Search.Benchmarks growth [ROUNDS]      the growth table (build, memory, latency mean/p50/p99, allocations)
+// Search.Benchmarks [BenchmarkDotNet args] BenchmarkDotNet over the ask router and the index build
 if (args is ["growth", ..])
 {
     var rounds = args.Length > 1 ? int.Parse(args[1]) : 50;
