@@ -22,7 +22,10 @@ public static class KnowledgeExtensions
             var tuning = options.Baseline ? SearchTuning.Baseline : SearchTuning.Tuned;
             return new KnowledgeBase(folder, () => extra.SelectMany(s => s.Documents()), sp.GetRequiredService<ILogger<KnowledgeBase>>(), tuning);
         });
-        builder.Services.AddSingleton(sp => new AskRouter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<IOptions<AnswerPolicy>>().Value));
+        builder.Services.AddSingleton(sp => new AskRouter(
+            sp.GetRequiredService<KnowledgeBase>(),
+            sp.GetRequiredService<IOptions<AnswerPolicy>>().Value,
+            sp.GetServices<IDirectFlowRequest>()));
         builder.Services.AddHostedService<KnowledgeStartup>();
         return builder;
     }

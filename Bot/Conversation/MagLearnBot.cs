@@ -2,7 +2,6 @@ using System.Diagnostics;
 using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Flows;
-using MagLearn.Bot.Flows.Engine;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
@@ -101,11 +100,6 @@ public sealed class MagLearnBot : TeamsActivityHandler
                 return;
             }
             text = area.Question;
-        }
-        if (Interruptions.IsPersonRequest(text))
-        {
-            await flows.BeginAsync(turn, FlowCatalog.HandoffFlowId, cancellationToken);
-            return;
         }
 
         var result = router.Ask(text, snippets: false);

@@ -14,11 +14,13 @@ public sealed class AskRouter
 
     private readonly KnowledgeBase knowledge;
     private readonly AnswerPolicy policy;
+    private readonly IReadOnlyList<IDirectFlowRequest> directRequests;
 
-    public AskRouter(KnowledgeBase knowledge, AnswerPolicy policy)
+    public AskRouter(KnowledgeBase knowledge, AnswerPolicy policy, IEnumerable<IDirectFlowRequest>? directRequests = null)
     {
         this.knowledge = knowledge;
         this.policy = policy;
+        this.directRequests = directRequests?.ToList() ?? [];
     }
 
     public AnswerPolicy Policy => policy;
@@ -32,6 +34,10 @@ public sealed class AskRouter
         top = Math.Clamp(top, 1, MaxTop);
         var smallTalk = SmallTalkDetector.Detect(text);
         if (smallTalk != SmallTalk.None) return AskResult.For(smallTalk);
+        foreach (var direct in directRequests)
+        {
+            if (text is not null && direct.FlowFor(text) is { } flowId) return new AskResult(AskRoute.Dialog, flowId, 1.0, []);
+        }
 
         var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: snippets ? top : 0);
         var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();

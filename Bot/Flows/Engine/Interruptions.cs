@@ -84,6 +84,6 @@ public static partial class Interruptions
         return words.Length >= 3 && (text!.TrimEnd().EndsWith('?') || QuestionWords.Contains(words[0]));
     }
 
-    [GeneratedRegex(@"\b(talk|speak|chat|connect me|put me through|transfer me|get me|reach|escalate)( to| with)? (a |an |the |some |someone from |somebody from )?(real |live |actual |human )?(person|human|agent|someone|somebody|representative|rep|operator|people|support agent|support team|customer support|customer service|helpdesk|help desk|exostar support)\b")]
+    [GeneratedRegex(@"\b(talk|speak|chat|connect me|put me through|transfer me|get me|reach|escalate|help from|hand me over)( to| with)? (a |an |the |some |someone from |somebody from )?(real |live |actual |human )?(person|human|agent|someone|somebody|representative|rep|operator|people|support agent|support team|customer support|customer service|helpdesk|help desk|exostar support)\b")]
     private static partial Regex PersonPhrase();
 }
