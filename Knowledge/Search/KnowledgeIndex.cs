@@ -66,13 +66,6 @@ public sealed class KnowledgeIndex : IDisposable
             ? (LearnAnalyzer.ForIndex(language), LearnAnalyzer.ForQuestions(language))
             : (new StandardAnalyzer(LearnAnalyzer.Version), new StandardAnalyzer(LearnAnalyzer.Version));
 
-    /// <summary>Opens an index written earlier by <see cref="PassageIndexBuilder"/> (a prebuilt index on disk).</summary>
-    public static KnowledgeIndex Open(Lucene.Net.Store.Directory directory, LearnLibrary library, LanguageResources language)
-    {
-        var clock = Stopwatch.StartNew();
-        return new KnowledgeIndex(library, language, SearchTuning.Tuned, directory, clock.Elapsed);
-    }
-
     public void Dispose()
     {
         Reader.Dispose();

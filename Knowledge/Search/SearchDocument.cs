@@ -1,8 +1,9 @@
 namespace MagLearn.Knowledge.Search;
 
 /// <summary>
-/// What the index holds: a Learn passage, or (from the flows) a guided flow described by its trigger phrasings.
-/// Both kinds live in one index so that one search ranks them against each other.
+/// What a knowledge index is built from: a Learn passage (a Lucene document), or, from the flows, a guided flow
+/// described by its trigger phrasings (matched phrasing by phrasing, see <see cref="FlowMatcher"/>). Both are read
+/// with the same analysis and term statistics, so one search of a message scores both.
 /// </summary>
 public sealed record SearchDocument(
     string Kind,
