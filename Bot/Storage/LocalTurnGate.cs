@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace MagLearn.Bot.Storage;
 
@@ -30,22 +29,19 @@ public sealed partial class LocalTurnGate : Microsoft.Bot.Builder.IMiddleware
 
     public async Task OnTurnAsync(ITurnContext turn, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var conversation = turn.Activity?.Conversation?.Id;
-        if (string.IsNullOrEmpty(conversation))
+        if (TurnGate.KeyOf(turn) is not { } key)
         {
             await next(cancellationToken);
             return;
         }
 
-        var key = TurnLease.KeyFor(turn.Activity!.ChannelId ?? "", conversation);
         var line = Join(key);
         try
         {
             if (!await line.Turn.WaitAsync(MaxWait, cancellationToken))
             {
                 Busy(turn.Activity.ChannelId);
-                if (turn.Activity.Type == ActivityTypes.Message)
-                    await turn.SendActivityAsync(TurnGate.StillBusyReply, cancellationToken: cancellationToken);
+                await TurnGate.TurnAwayAsync(turn, cancellationToken);
                 return;
             }
             try

@@ -40,20 +40,17 @@ public sealed partial class TurnGate : Microsoft.Bot.Builder.IMiddleware
 
     public async Task OnTurnAsync(ITurnContext turn, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        var conversation = turn.Activity?.Conversation?.Id;
-        if (string.IsNullOrEmpty(conversation))
+        if (KeyOf(turn) is not { } key)
         {
             await next(cancellationToken);
             return;
         }
 
-        var key = TurnLease.KeyFor(turn.Activity!.ChannelId ?? "", conversation);
         var holder = Guid.NewGuid().ToString("N");
         if (!await EnterAsync(key, holder, cancellationToken))
         {
             Busy(turn.Activity.ChannelId);
-            if (turn.Activity.Type == ActivityTypes.Message)
-                await turn.SendActivityAsync(StillBusyReply, cancellationToken: cancellationToken);
+            await TurnAwayAsync(turn, cancellationToken);
             return;
         }
         try
@@ -64,6 +61,19 @@ public sealed partial class TurnGate : Microsoft.Bot.Builder.IMiddleware
         {
             await LeaveAsync(key, holder);
         }
+    }
+
+    /// <summary>The conversation a turn belongs to, as a gate key; null for an activity outside any conversation.</summary>
+    internal static string? KeyOf(ITurnContext turn) =>
+        turn.Activity?.Conversation?.Id is { Length: > 0 } conversation
+            ? TurnLease.KeyFor(turn.Activity.ChannelId ?? "", conversation)
+            : null;
+
+    /// <summary>A message that waited too long for the turn before it is answered, not run.</summary>
+    internal static async Task TurnAwayAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Type == ActivityTypes.Message)
+            await turn.SendActivityAsync(StillBusyReply, cancellationToken: cancellationToken);
     }
 
     private async Task<bool> EnterAsync(string key, string holder, CancellationToken cancellationToken)
