@@ -22,8 +22,7 @@ public class AskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var real = LearnLibrary.LoadFolder(Path.Combine(Questions.ContentFolder, "learn"));
-        var language = LanguageResources.LoadFolder(Questions.ContentFolder);
+        var (real, language) = Questions.RealContent();
         var index = KnowledgeIndex.Build(SyntheticCorpus.Grow(real, SyntheticPassages), language);
         router = new AskRouter(new KnowledgeBase(index), new AnswerPolicy());
         questions = Questions.Load(real);

@@ -20,8 +20,7 @@ public class BuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var real = LearnLibrary.LoadFolder(Path.Combine(Questions.ContentFolder, "learn"));
-        language = LanguageResources.LoadFolder(Questions.ContentFolder);
+        (var real, language) = Questions.RealContent();
         library = SyntheticCorpus.Grow(real, SyntheticPassages);
     }
 

@@ -16,8 +16,7 @@ public static class GrowthTable
 {
     public static void Write(TextWriter output, int[] sizes, int rounds)
     {
-        var real = LearnLibrary.LoadFolder(Path.Combine(Questions.ContentFolder, "learn"));
-        var language = LanguageResources.LoadFolder(Questions.ContentFolder);
+        var (real, language) = Questions.RealContent();
         var questions = Questions.Load(real);
         output.WriteLine("| passages | build (s) | index heap (MB) | ask mean (ms) | ask p50 (ms) | ask p99 (ms) | allocated per ask (KB) |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");

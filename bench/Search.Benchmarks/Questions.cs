@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Content;
 
 namespace MagLearn.Benchmarks;
@@ -9,6 +10,10 @@ public static class Questions
     public static string RepoRoot { get; } = FindRoot();
 
     public static string ContentFolder => Path.Combine(RepoRoot, "content");
+
+    /// <summary>The repository's Learn pages and word lists, as the bot loads them.</summary>
+    public static (LearnLibrary Library, LanguageResources Language) RealContent() =>
+        (LearnLibrary.LoadFolder(Path.Combine(ContentFolder, "learn")), LanguageResources.LoadFolder(ContentFolder));
 
     public static IReadOnlyList<string> Load(LearnLibrary library)
     {
