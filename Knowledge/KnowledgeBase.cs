@@ -72,13 +72,13 @@ public sealed class KnowledgeBase : IDisposable
     }
 
     private static void Retire(KnowledgeSnapshot old) =>
-        _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Index.Dispose(), TaskScheduler.Default);
+        _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
 
-    public void Dispose() => current?.Index.Dispose();
+    public void Dispose() => current?.Dispose();
 }
 
 /// <summary>An index and the search over it, always used as a pair.</summary>
-public sealed class KnowledgeSnapshot
+public sealed class KnowledgeSnapshot : IDisposable
 {
     public KnowledgeIndex Index { get; }
     public QuestionSearch Search { get; }
@@ -88,5 +88,11 @@ public sealed class KnowledgeSnapshot
     {
         Index = index;
         Search = new QuestionSearch(index);
+    }
+
+    public void Dispose()
+    {
+        Search.Dispose();
+        Index.Dispose();
     }
 }

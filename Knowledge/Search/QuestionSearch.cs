@@ -10,7 +10,7 @@ namespace MagLearn.Knowledge.Search;
 /// analyzed into words and the query is built from term objects, so quotes, brackets, operators and wildcards
 /// are just characters, and any input gives results or none, never an exception.
 /// </summary>
-public sealed class QuestionSearch
+public sealed class QuestionSearch : IDisposable
 {
     /// <summary>Longer input is cut here before analysis: the first part of a message says what it is about.</summary>
     public const int MaxQuestionLength = 2000;
@@ -34,12 +34,21 @@ public sealed class QuestionSearch
     private readonly KnowledgeIndex index;
     private readonly SnippetWriter snippetWriter;
     private readonly Vocabulary vocabulary;
+    private readonly PassageCatalog catalog;
+
+    /// <summary>
+    /// Each thread keeps its own dictionary lookups between searches: opening the terms enumerators anew for
+    /// every question was most of what a search allocated.
+    /// </summary>
+    private readonly ThreadLocal<TermLookup> lookups;
 
     public QuestionSearch(KnowledgeIndex index)
     {
         this.index = index;
         snippetWriter = new SnippetWriter(index.IndexAnalyzer);
         vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
+        catalog = new PassageCatalog(index.Reader);
+        lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader));
     }
 
     /// <summary>
@@ -54,7 +63,8 @@ public sealed class QuestionSearch
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
 
         var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, question);
-        var lookup = new TermLookup(index.Reader);
+        var lookup = lookups.Value!;
+        lookup.Clear();
         var terms = QuestionTerm.Resolve(words, index.Reader, lookup, index.Tuning.TypoCorrection ? vocabulary : null);
         var profile = new QuestionProfile(
             terms.Select(t => t.Word).ToList(),
@@ -64,15 +74,15 @@ public sealed class QuestionSearch
 
 
         var query = BuildQuery(terms, lookup, index.Tuning);
-        var scoreDocs = index.Searcher.Search(query, Math.Max(Candidates, top + flowTop)).ScoreDocs;
+        // Collecting in document order lets Lucene score with BooleanScorer2 instead of the out-of-order
+        // BooleanScorer, whose table of 2,048 buckets was allocated afresh for every question.
+        var collector = TopScoreDocCollector.Create(Math.Max(Candidates, top + flowTop), docsScoredInOrder: true);
+        index.Searcher.Search(query, collector);
+        var scoreDocs = collector.GetTopDocs().ScoreDocs;
         if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
         var coverage = Coverage(scoreDocs, terms, lookup);
-        var weights = MultiDocValues.GetNumericValues(index.Reader, IndexFields.WeightValue);
-        var candidates = scoreDocs.Select(hit => new Candidate(
-            hit,
-            weights is null ? 1.0 : BitConverter.Int32BitsToSingle((int)weights.Get(hit.Doc)),
-            coverage[hit.Doc])).ToList();
+        var candidates = scoreDocs.Select(hit => new Candidate(hit, catalog[hit.Doc].Weight, coverage[hit.Doc])).ToList();
 
         var passages = Rank(candidates)
             .Take(top).Select((x, i) => ToHit(x.Candidate, x.Score, terms, withSnippet: i < (snippets ?? top))).ToList();
@@ -150,18 +160,22 @@ public sealed class QuestionSearch
         return result;
     }
 
+    /// <summary>Lets go of every thread's lookups, and with them the index they read.</summary>
+    public void Dispose() => lookups.Dispose();
+
+    private string BodyOf(int doc) => index.Searcher.Doc(doc).Get(IndexFields.Body) ?? "";
+
     private SearchHit ToHit(Candidate candidate, double score, List<QuestionTerm> terms, bool withSnippet)
     {
         var (hit, coverage) = (candidate.Hit, candidate.Coverage);
-        var document = index.Searcher.Doc(hit.Doc);
-        var body = document.Get(IndexFields.Body) ?? "";
+        var entry = catalog[hit.Doc];
         return new SearchHit(
-            document.Get(IndexFields.Kind),
-            document.Get(IndexFields.Page),
-            document.Get(IndexFields.Section),
-            document.Get(IndexFields.Title),
-            document.Get(IndexFields.Heading),
-            withSnippet ? snippetWriter.Write(terms.SelectMany(t => t.Alternatives), body) : "",
+            entry.Kind,
+            entry.PageId,
+            entry.SectionId,
+            entry.Title,
+            entry.Heading,
+            withSnippet ? snippetWriter.Write(terms.SelectMany(t => t.Alternatives), BodyOf(hit.Doc)) : "",
             hit.Score,
             Math.Round(coverage, 4),
             Math.Round(Math.Clamp(score, 0, 1), 4));

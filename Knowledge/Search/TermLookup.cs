@@ -8,12 +8,14 @@ namespace MagLearn.Knowledge.Search;
 /// The index's dictionary entries for one question's words, looked up once per word and field. Frequencies for
 /// weighting, the term queries themselves and the coverage check all reuse the same lookups: before, each of
 /// them opened its own terms enumerator per word and field, and those enumerators were most of the megabyte a
-/// search allocated. One instance serves one search on one thread.
+/// search allocated. One instance serves one thread, one search at a time (<see cref="Clear"/> between them):
+/// its enumerators are reused by seeking.
 /// </summary>
 internal sealed class TermLookup
 {
     private readonly IndexReader reader;
     private readonly TermsEnum?[][] enums;
+    private readonly DocsEnum?[][] docsEnums;
     private readonly Dictionary<(int Field, string Word), TermContext?> found = new();
 
     public TermLookup(IndexReader reader)
@@ -21,13 +23,18 @@ internal sealed class TermLookup
         this.reader = reader;
         var leaves = reader.Leaves;
         enums = new TermsEnum?[IndexFields.SearchedNames.Length][];
+        docsEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
         for (var f = 0; f < enums.Length; f++)
         {
             enums[f] = new TermsEnum?[leaves.Count];
+            docsEnums[f] = new DocsEnum?[leaves.Count];
             for (var l = 0; l < leaves.Count; l++)
                 enums[f][l] = leaves[l].AtomicReader.GetTerms(IndexFields.SearchedNames[f])?.GetEnumerator();
         }
     }
+
+    /// <summary>Forgets the previous search's words; the enumerators stay open for the next one.</summary>
+    public void Clear() => found.Clear();
 
     /// <summary>In how many documents the word occurs in the field where it is most common.</summary>
     public int DocumentFrequency(string word)
@@ -66,7 +73,7 @@ internal sealed class TermLookup
                     var state = Context(f, word)?.Get(leaf.Ord);
                     if (state is null) continue;
                     termsEnum.SeekExact(new BytesRef(word), state);
-                    var docs = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+                    var docs = docsEnums[f][l] = termsEnum.Docs(leaf.AtomicReader.LiveDocs, docsEnums[f][l], DocsFlags.NONE);
                     for (var i = first; i < end; i++)
                     {
                         if (present[i]) continue;

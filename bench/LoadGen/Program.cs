@@ -3,6 +3,7 @@ using MagLearn.LoadGen;
 // End-to-end load on loopback: the echo baseline and MagLearn Bot's answer and flow turns, one after another,
 // each against a freshly started server, with the ratio of each to the baseline measured in the same run.
 // Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S] [--configuration Release]
+//                 [--scenarios echo,answer,flow]   (a subset, for profiling one scenario; ratios need echo)
 
 var options = Options.Parse(args);
 var bot = Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
@@ -14,16 +15,16 @@ var botEnvironment = new Dictionary<string, string>
     ["Storage__Sqlite"] = Path.Combine(data.FullName, "state.db"),
 };
 
-var runs = new (string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
+var runs = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
 {
-    (echo, new Dictionary<string, string>(), new EchoScenario()),
-    (bot, botEnvironment, AnswerScenario.FromFile(options.Questions)),
-    (bot, botEnvironment, new FlowScenario()),
-};
+    ("echo", echo, new Dictionary<string, string>(), new EchoScenario()),
+    ("answer", bot, botEnvironment, AnswerScenario.FromFile(options.Questions)),
+    ("flow", bot, botEnvironment, new FlowScenario()),
+}.Where(r => options.Scenarios.Contains(r.Key)).ToList();
 
 var results = new List<LoadResult>();
 var port = 4100;
-foreach (var (dll, environment, scenario) in runs)
+foreach (var (_, dll, environment, scenario) in runs)
 {
     await using var server = await ServerProcess.StartAsync(dll, port++, environment);
     var result = await LoadRun.RunAsync(server, scenario, options.Users, options.Warmup, options.Duration);
@@ -32,7 +33,7 @@ foreach (var (dll, environment, scenario) in runs)
 }
 data.Delete(recursive: true);
 
-var baseline = results[0].TurnsPerSecond;
+var baseline = results.FirstOrDefault(r => r.Scenario == new EchoScenario().Name)?.TurnsPerSecond ?? double.NaN;
 Console.WriteLine($"{options.Users} concurrent conversations, {options.Duration.TotalSeconds:0} s each after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
 Console.WriteLine();
 Console.WriteLine("| scenario | turns/s | x echo | p50 (ms) | p99 (ms) | server CPU (cores) | peak RSS (MiB) | errors |");
@@ -41,7 +42,7 @@ foreach (var r in results)
     Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {r.TurnsPerSecond / baseline:0.00} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
-internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Warmup, string Configuration)
+internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Warmup, string Configuration, IReadOnlySet<string> Scenarios)
 {
     public static Options Parse(string[] args)
     {
@@ -55,6 +56,7 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
             int.Parse(Value("--users", "16")),
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "20"))),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "5"))),
-            Value("--configuration", "Release"));
+            Value("--configuration", "Release"),
+            Value("--scenarios", "echo,answer,flow").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
 }
