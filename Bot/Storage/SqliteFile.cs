@@ -25,26 +25,25 @@ internal static class SqliteFile
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A connection for reading: in WAL mode readers never wait for the writer.</summary>
     public static SqliteConnection Open(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        return connection;
+    }
+
+    /// <summary>A connection for <see cref="SqliteWriter"/>, the file's one writer in this process.</summary>
+    public static SqliteConnection OpenForWriting(string connectionString)
+    {
+        var connection = Open(connectionString);
         using var pragma = connection.CreateCommand();
         // In WAL mode NORMAL survives a crash of the process (what a restart is); only a power cut can lose the
-        // last commits, and that costs an fsync on every turn to prevent.
+        // last commits, and that costs an fsync on every commit to prevent.
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, object> Writers = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// One writer at a time per file within the process. SQLite allows one writer anyway; a second one that finds
-    /// the file locked is retried by the driver after a sleep, and under load those sleeps were the turns' p99
-    /// (over 150 ms). Waiting on a lock instead costs only the other write's few microseconds.
-    /// </summary>
-    public static object WriterOf(string connectionString) => Writers.GetOrAdd(connectionString, _ => new object());
 
     public static void Release(string connectionString)
     {

@@ -5,8 +5,9 @@ namespace MagLearn.Bot.Storage;
 
 /// <summary>
 /// <see cref="IStorage"/> in one SQLite file: the embedded default, which keeps every conversation across
-/// restarts with nothing to install. A write runs in one immediate transaction, so checking a store item's ETag
-/// and replacing the item cannot be split by another writer, in this process or another; a batch is all or nothing.
+/// restarts with nothing to install. A write runs in an immediate transaction (shared with other turns' writes by
+/// <see cref="SqliteWriter"/>), so checking a store item's ETag and replacing the item cannot be split by another
+/// writer, in this process or another; each call's batch is all or nothing.
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
@@ -32,7 +33,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             );
             CREATE INDEX IF NOT EXISTS state_items_written_at ON state_items (written_at);
             """);
-        SweepIfDue();
+        SweepIfDueAsync().GetAwaiter().GetResult();
     }
 
     public string Path { get; }
@@ -55,24 +56,20 @@ public sealed class SqliteStorage : IStorage, IDisposable
         return Task.FromResult<IDictionary<string, object>>(items);
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0) return Task.CompletedTask;
-        // Serialised before the transaction opens, so the write lock is held only for the compare and the swap.
+        if (changes.Count == 0) return;
+        // Serialised before it is queued, so the file is held only for the compare and the swap.
         var writes = changes.Select(c => StoreWrite.Of(c.Key, c.Value)).ToList();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        lock (SqliteFile.WriterOf(connectionString)) Write(writes, now);
-        SweepIfDue();
-        return Task.CompletedTask;
+        await SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) => Write(connection, transaction, writes, now));
+        await SweepIfDueAsync();
     }
 
-    private void Write(List<StoreWrite> writes, long now)
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, List<StoreWrite> writes, long now)
     {
-        using var connection = SqliteFile.Open(connectionString);
-        // IMMEDIATE: take the write lock before reading the ETags, so no other writer can slip in between.
-        using var transaction = connection.BeginTransaction(deferred: false);
         using var current = Command(connection, transaction, "SELECT etag FROM state_items WHERE key = $key", out var currentKey);
         foreach (var write in writes.Where(w => w.MustMatch))
         {
@@ -105,54 +102,46 @@ public sealed class SqliteStorage : IStorage, IDisposable
             json.Value = write.Json;
             upsert.ExecuteNonQuery();
         }
-        transaction.Commit();
     }
 
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        lock (SqliteFile.WriterOf(connectionString))
+        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
         {
-            using var connection = SqliteFile.Open(connectionString);
-            using var transaction = connection.BeginTransaction(deferred: false);
             using var delete = Command(connection, transaction, "DELETE FROM state_items WHERE key = $key", out var key);
             foreach (var k in keys)
             {
                 key.Value = k;
                 delete.ExecuteNonQuery();
             }
-            transaction.Commit();
-        }
-        return Task.CompletedTask;
+        });
     }
 
     /// <summary>Forgets items nobody has written for <see cref="StorageOptions.IdleExpiry"/>; returns how many.</summary>
-    public int SweepIdle()
-    {
-        if (idleExpiry <= TimeSpan.Zero) return 0;
-        var cutoff = (clock.GetUtcNow() - idleExpiry).ToUnixTimeMilliseconds();
-        lock (SqliteFile.WriterOf(connectionString))
-        {
-            return Sweep(cutoff);
-        }
-    }
+    public int SweepIdle() => SweepIdleAsync().GetAwaiter().GetResult();
 
-    private int Sweep(long cutoff)
+    private Task<int> SweepIdleAsync()
     {
-        using var connection = SqliteFile.Open(connectionString);
-        using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM state_items WHERE written_at < $cutoff";
-        delete.Parameters.AddWithValue("$cutoff", cutoff);
-        return delete.ExecuteNonQuery();
+        if (idleExpiry <= TimeSpan.Zero) return Task.FromResult(0);
+        var cutoff = (clock.GetUtcNow() - idleExpiry).ToUnixTimeMilliseconds();
+        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM state_items WHERE written_at < $cutoff";
+            delete.Parameters.AddWithValue("$cutoff", cutoff);
+            return delete.ExecuteNonQuery();
+        });
     }
 
     /// <summary>No timer to run or stop: writes sweep, at most once an hour, and so does opening the file.</summary>
-    private void SweepIfDue()
+    private Task SweepIfDueAsync()
     {
         var now = clock.GetUtcNow().UtcTicks;
         var due = Interlocked.Read(ref nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return;
-        SweepIdle();
+        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return Task.CompletedTask;
+        return SweepIdleAsync();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, out SqliteParameter key)

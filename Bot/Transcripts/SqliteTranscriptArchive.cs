@@ -30,21 +30,21 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
             """);
     }
 
-    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>Completes when the activity is committed, together with whatever else was written meanwhile.</summary>
+    public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
-        lock (SqliteFile.WriterOf(connectionString))
-        using (var connection = SqliteFile.Open(connectionString))
-        using (var insert = connection.CreateCommand())
+        await SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
         {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO transcript_activities (conversation, channel, at, activity) VALUES ($conversation, $channel, $at, $activity)";
             insert.Parameters.AddWithValue("$conversation", entry.ConversationId);
             insert.Parameters.AddWithValue("$channel", entry.ChannelId);
             insert.Parameters.AddWithValue("$at", entry.Timestamp.ToUnixTimeMilliseconds());
             insert.Parameters.AddWithValue("$activity", entry.Activity);
             insert.ExecuteNonQuery();
-        }
-        SweepIfDue();
-        return Task.CompletedTask;
+        });
+        await SweepIfDueAsync();
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -61,28 +61,29 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
     }
 
     /// <summary>Deletes the activities older than the retention; returns how many.</summary>
-    public int SweepExpired()
-    {
-        if (retention <= TimeSpan.Zero) return 0;
-        lock (SqliteFile.WriterOf(connectionString)) return Sweep();
-    }
+    public int SweepExpired() => SweepExpiredAsync().GetAwaiter().GetResult();
 
-    private int Sweep()
+    private Task<int> SweepExpiredAsync()
     {
-        using var connection = SqliteFile.Open(connectionString);
-        using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM transcript_activities WHERE at < $cutoff";
-        delete.Parameters.AddWithValue("$cutoff", (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds());
-        return delete.ExecuteNonQuery();
+        if (retention <= TimeSpan.Zero) return Task.FromResult(0);
+        var cutoff = (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
+        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        {
+            using var delete = connection.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = "DELETE FROM transcript_activities WHERE at < $cutoff";
+            delete.Parameters.AddWithValue("$cutoff", cutoff);
+            return delete.ExecuteNonQuery();
+        });
     }
 
     /// <summary>As state does: appends sweep, at most once an hour, with no timer to manage.</summary>
-    private void SweepIfDue()
+    private Task SweepIfDueAsync()
     {
         var now = clock.GetUtcNow().UtcTicks;
         var due = Interlocked.Read(ref nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return;
-        SweepExpired();
+        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return Task.CompletedTask;
+        return SweepExpiredAsync();
     }
 
     public void Dispose() => SqliteFile.Release(connectionString);

@@ -33,6 +33,35 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Among_many_writes_at_once_a_stale_one_fails_alone_and_every_other_lands()
+    {
+        var storage = Open();
+        await storage.WriteAsync(new Dictionary<string, object> { ["stale"] = new Counter { Id = "1", Count = 1 } });
+
+        // Writes that arrive together are committed together; each must still stand or fall on its own.
+        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(() => storage.WriteAsync(new Dictionary<string, object>
+        {
+            [$"note-{i}"] = new Note { Id = $"{i}" },
+        }))).ToList();
+        var stale = Task.Run(() => storage.WriteAsync(new Dictionary<string, object>
+        {
+            ["fresh"] = new Note { Id = "new" },
+            ["stale"] = new Counter { Id = "1", Count = 2, ETag = "not-the-stored-one" },
+        }));
+        writes.AddRange(Enumerable.Range(200, 200).Select(i => Task.Run(() => storage.WriteAsync(new Dictionary<string, object>
+        {
+            [$"note-{i}"] = new Note { Id = $"{i}" },
+        }))));
+
+        await Assert.ThrowsAsync<ETagConflictException>(() => stale);
+        await Task.WhenAll(writes);
+        var notes = await storage.ReadAsync(Enumerable.Range(0, 400).Select(i => $"note-{i}").ToArray());
+        Assert.Equal(400, notes.Count);
+        Assert.Empty(await storage.ReadAsync(["fresh"]));
+        Assert.Equal(1, ((Counter)(await storage.ReadAsync(["stale"]))["stale"]).Count);
+    }
+
+    [Fact]
     public async Task Two_storages_on_one_file_counting_at_once_lose_no_update()
     {
         var first = Open();
