@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 
 namespace MagLearn.LoadGen;
 
@@ -12,9 +9,8 @@ public sealed record LoadResult(string Scenario, long Turns, long Errors, double
 }
 
 /// <summary>
-/// Many conversations at once against /api/messages, each a loop of turns. Activities ask for their replies in
-/// the HTTP response (deliveryMode expectReplies), so a turn is measured from the request to the bot's last
-/// reply with no channel service in between, for the bot and the baseline alike.
+/// Many conversations at once, each a loop of turns through the scenario's client (see
+/// <see cref="IConversationClient"/>), timed from sending a message to reading the bot's reply.
 /// </summary>
 public static class LoadRun
 {
@@ -46,46 +42,17 @@ public static class LoadRun
         {
             var mine = new List<double>(4096);
             if (record is not null) record[user] = mine;
-            var conversation = $"load-{run}-{user}-{Guid.NewGuid():N}";
+            await using var client = await scenario.OpenAsync(http, $"load-{run}-{user}-{Guid.NewGuid():N}", user);
             for (long turn = 0; DateTime.UtcNow < stop; turn++)
             {
                 var (text, expect) = scenario.Turn(user, turn);
                 var start = Stopwatch.GetTimestamp();
-                var ok = await SendAsync(http, conversation, user, turn, text, expect);
+                var ok = await client.TurnAsync(text, expect);
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 if (!ok) Interlocked.Increment(ref errors);
             }
         })));
         return errors;
-    }
-
-    private static async Task<bool> SendAsync(HttpClient http, string conversation, int user, long turn, string text, string expect)
-    {
-        var activity = new
-        {
-            type = "message",
-            id = $"{conversation}-{turn}",
-            channelId = "directline",
-            serviceUrl = "http://127.0.0.1:9/",
-            deliveryMode = "expectReplies",
-            from = new { id = $"user-{user}", name = "Load" },
-            recipient = new { id = "bot", name = "Bot" },
-            conversation = new { id = conversation },
-            text,
-            locale = "en-US",
-        };
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(activity));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        try
-        {
-            using var response = await http.PostAsync("/api/messages", content);
-            var body = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode && body.Contains("\"activities\"") && (expect.Length == 0 || body.Contains(expect, StringComparison.Ordinal));
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
     }
 
     private static double Percentile(List<double> sorted, double q) =>

@@ -1,9 +1,10 @@
 using MagLearn.LoadGen;
 
-// End-to-end load on loopback: the echo baseline and MagLearn Bot's answer and flow turns, one after another,
-// each against a freshly started server, with the ratio of each to the baseline measured in the same run.
+// End-to-end load on loopback: the echo baseline and MagLearn Bot's answer turns, flow turns and Direct Line round
+// trips, one after another, each against a freshly started server, with the ratio of each to the baseline measured
+// in the same run.
 // Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S] [--configuration Release]
-//                 [--scenarios echo,answer,flow]   (a subset, for profiling one scenario; ratios need echo)
+//                 [--scenarios echo,answer,flow,directline]   (a subset, for profiling one scenario; ratios need echo)
 
 var options = Options.Parse(args);
 var bot = Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
@@ -13,13 +14,17 @@ var botEnvironment = new Dictionary<string, string>
 {
     ["Knowledge__WatchContent"] = "false",
     ["Storage__Sqlite"] = Path.Combine(data.FullName, "state.db"),
+    ["DirectLine__Local__Enabled"] = "true",
+    ["DirectLine__Local__Secret"] = DirectLineClient.Secret,
 };
+var questions = AnswerScenario.FromFile(options.Questions);
 
 var runs = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
 {
     ("echo", echo, new Dictionary<string, string>(), new EchoScenario()),
-    ("answer", bot, botEnvironment, AnswerScenario.FromFile(options.Questions)),
+    ("answer", bot, botEnvironment, questions),
     ("flow", bot, botEnvironment, new FlowScenario()),
+    ("directline", bot, botEnvironment, new DirectLineScenario(questions)),
 }.Where(r => options.Scenarios.Contains(r.Key)).ToList();
 
 var results = new List<LoadResult>();
@@ -57,6 +62,6 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
             TimeSpan.FromSeconds(double.Parse(Value("--seconds", "20"))),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "5"))),
             Value("--configuration", "Release"),
-            Value("--scenarios", "echo,answer,flow").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
+            Value("--scenarios", "echo,answer,flow,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
 }

@@ -10,6 +10,10 @@ public interface IScenario
 {
     string Name { get; }
     (string Text, string Expect) Turn(int user, long turn);
+
+    /// <summary>How the user reaches the bot: <c>/api/messages</c> unless the scenario says otherwise.</summary>
+    Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) =>
+        Task.FromResult<IConversationClient>(new MessagesClient(http, conversation, user));
 }
 
 /// <summary>The baseline: every message is echoed.</summary>
@@ -29,6 +33,14 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
         .Where(l => l.Trim().Length > 0)
         .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)
         .ToList());
+}
+
+/// <summary>The question sample again, as Web Chat sends it: over the host's own Direct Line and its WebSocket stream.</summary>
+public sealed class DirectLineScenario(AnswerScenario questions) : IScenario
+{
+    public string Name => "Direct Line round trips";
+    public (string, string) Turn(int user, long turn) => questions.Turn(user, turn);
+    public async Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) => await DirectLineClient.StartAsync(http);
 }
 
 /// <summary>
