@@ -64,55 +64,53 @@ public sealed class SqliteStorage : IStorage, IDisposable
         var writes = changes.Select(c => StoreWrite.Of(c.Key, c.Value)).ToList();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        await SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) => Write(connection, transaction, writes, now));
+        await SqliteWriter.Of(connectionString).WriteAsync(batch => Write(batch, writes, now));
         await SweepIfDueAsync();
     }
 
-    private static void Write(SqliteConnection connection, SqliteTransaction transaction, List<StoreWrite> writes, long now)
+    private static void Write(SqliteBatch batch, List<StoreWrite> writes, long now)
     {
-        using var current = Command(connection, transaction, "SELECT etag FROM state_items WHERE key = $key", out var currentKey);
+        // Every ETag is checked before anything is written, so a conflict leaves this write with nothing done.
         foreach (var write in writes.Where(w => w.MustMatch))
         {
-            currentKey.Value = write.Key;
+            var current = batch.Command("SELECT etag FROM state_items WHERE key = $key");
+            current.Parameters.AddWithValue("$key", write.Key);
             if (current.ExecuteScalar() is string stored && stored != write.ExpectedETag)
                 throw new ETagConflictException(write.Key, write.ExpectedETag, stored);
         }
 
-        using var upsert = connection.CreateCommand();
-        upsert.Transaction = transaction;
-        upsert.CommandText = """
-            INSERT INTO state_items (key, etag, json, written_at) VALUES ($key, $etag, $json, $at)
-            ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, written_at = excluded.written_at
-            """;
-        var key = upsert.Parameters.Add("$key", SqliteType.Text);
-        var etag = upsert.Parameters.Add("$etag", SqliteType.Text);
-        var json = upsert.Parameters.Add("$json", SqliteType.Text);
-        upsert.Parameters.AddWithValue("$at", now);
-        using var delete = Command(connection, transaction, "DELETE FROM state_items WHERE key = $key", out var deleteKey);
         foreach (var write in writes)
         {
             if (write.Json is null)
             {
-                deleteKey.Value = write.Key;
+                var delete = batch.Command(DeleteOne);
+                delete.Parameters.AddWithValue("$key", write.Key);
                 delete.ExecuteNonQuery();
                 continue;
             }
-            key.Value = write.Key;
-            etag.Value = (object?)write.NewETag ?? DBNull.Value;
-            json.Value = write.Json;
+            var upsert = batch.Command("""
+                INSERT INTO state_items (key, etag, json, written_at) VALUES ($key, $etag, $json, $at)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json, written_at = excluded.written_at
+                """);
+            upsert.Parameters.AddWithValue("$key", write.Key);
+            upsert.Parameters.AddWithValue("$etag", (object?)write.NewETag ?? DBNull.Value);
+            upsert.Parameters.AddWithValue("$json", write.Json);
+            upsert.Parameters.AddWithValue("$at", now);
             upsert.ExecuteNonQuery();
         }
     }
 
+    private const string DeleteOne = "DELETE FROM state_items WHERE key = $key";
+
     public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        return SqliteWriter.Of(connectionString).WriteAsync(batch =>
         {
-            using var delete = Command(connection, transaction, "DELETE FROM state_items WHERE key = $key", out var key);
             foreach (var k in keys)
             {
-                key.Value = k;
+                var delete = batch.Command(DeleteOne);
+                delete.Parameters.AddWithValue("$key", k);
                 delete.ExecuteNonQuery();
             }
         });
@@ -125,11 +123,9 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         if (idleExpiry <= TimeSpan.Zero) return Task.FromResult(0);
         var cutoff = (clock.GetUtcNow() - idleExpiry).ToUnixTimeMilliseconds();
-        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        return SqliteWriter.Of(connectionString).WriteAsync(batch =>
         {
-            using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM state_items WHERE written_at < $cutoff";
+            var delete = batch.Command("DELETE FROM state_items WHERE written_at < $cutoff");
             delete.Parameters.AddWithValue("$cutoff", cutoff);
             return delete.ExecuteNonQuery();
         });
@@ -142,15 +138,6 @@ public sealed class SqliteStorage : IStorage, IDisposable
         var due = Interlocked.Read(ref nextSweepTicks);
         if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return Task.CompletedTask;
         return SweepIdleAsync();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, out SqliteParameter key)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        key = command.Parameters.Add("$key", SqliteType.Text);
-        return command;
     }
 
     /// <summary>Lets go of the pooled connections, so the file can be moved or deleted.</summary>

@@ -6,14 +6,15 @@ namespace MagLearn.Bot.Storage;
 
 /// <summary>
 /// The one writer of a SQLite file within the process, committing the writes of many turns together (group
-/// commit). Each caller's write runs inside its own savepoint of a shared immediate transaction, so it is still
-/// all or nothing on its own: a write that throws (an ETag conflict) is rolled back alone and its caller gets the
-/// exception, while the others commit. A caller's task completes only once its write is committed, so nothing a
-/// turn wrote is acknowledged before it is in the file.
+/// commit). Each caller's write still stands or falls on its own: when one throws (an ETag conflict), the
+/// transaction is rolled back, that caller gets the exception, and the others are applied again and committed
+/// without it. A caller's task completes only once its write is committed, so nothing a turn wrote is
+/// acknowledged before it is in the file.
 ///
 /// Why: SQLite takes one writer at a time and every commit is a round through the write-ahead log. Turns that
 /// each opened their own transaction queued behind one another on a lock, and that queue, not the work, was what
-/// an answer turn waited for under load. One transaction for everything that arrived meanwhile costs one commit.
+/// an answer turn waited for under load. One transaction for everything that arrived meanwhile costs one commit,
+/// and a statement used by many writes of a batch is prepared once.
 /// </summary>
 internal sealed class SqliteWriter
 {
@@ -33,18 +34,22 @@ internal sealed class SqliteWriter
 
     public static SqliteWriter Of(string connectionString) => Writers.GetOrAdd(connectionString, cs => new SqliteWriter(cs));
 
-    /// <summary>Runs <paramref name="write"/> in the next commit; completes when that commit is in the file.</summary>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write)
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next commit; completes when that commit is in the file. The write may
+    /// be run more than once (when another write of its batch fails), each time on a rolled-back file, so it must
+    /// only read and write through the batch.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteBatch, T> write)
     {
         var work = new Work<T>(write);
         if (!queue.Writer.TryWrite(work)) throw new InvalidOperationException("the SQLite writer has stopped");
         return work.Done.Task;
     }
 
-    public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write) =>
-        WriteAsync((connection, transaction) =>
+    public Task WriteAsync(Action<SqliteBatch> write) =>
+        WriteAsync(batch =>
         {
-            write(connection, transaction);
+            write(batch);
             return true;
         });
 
@@ -59,58 +64,94 @@ internal sealed class SqliteWriter
         }
     }
 
-    private void Commit(List<IWork> batch)
+    private void Commit(List<IWork> pending)
     {
         try
         {
-            using var connection = SqliteFile.OpenForWriting(connectionString);
-            // IMMEDIATE: the write lock is taken before any write reads what it checks (an ETag), so another
-            // process sharing the file cannot slip in between.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var applied = new List<IWork>(batch.Count);
-            for (var i = 0; i < batch.Count; i++)
+            while (pending.Count > 0)
             {
-                var savepoint = "w" + i;
-                transaction.Save(savepoint);
-                try
+                using var connection = SqliteFile.OpenForWriting(connectionString);
+                // IMMEDIATE: the write lock is taken before any write reads what it checks (an ETag), so another
+                // process sharing the file cannot slip in between.
+                using var transaction = connection.BeginTransaction(deferred: false);
+                using var batch = new SqliteBatch(connection, transaction);
+                var failed = Apply(pending, batch);
+                if (failed is null)
                 {
-                    batch[i].Apply(connection, transaction);
-                    transaction.Release(savepoint);
-                    applied.Add(batch[i]);
+                    transaction.Commit();
+                    foreach (var work in pending) work.Complete();
+                    return;
                 }
-                catch (Exception e)
-                {
-                    transaction.Rollback(savepoint);
-                    transaction.Release(savepoint);
-                    batch[i].Fail(e);
-                }
+                transaction.Rollback();
+                pending[failed.Value.Index].Fail(failed.Value.Error);
+                pending.RemoveAt(failed.Value.Index);
             }
-            transaction.Commit();
-            foreach (var work in applied) work.Complete();
         }
         catch (Exception e)
         {
-            // The file could not be opened or the commit failed: nothing of this batch was kept.
-            foreach (var work in batch) work.Fail(e);
+            // The file could not be opened or the commit failed: nothing of what is left was kept.
+            foreach (var work in pending) work.Fail(e);
         }
+    }
+
+    private static (int Index, Exception Error)? Apply(List<IWork> pending, SqliteBatch batch)
+    {
+        for (var i = 0; i < pending.Count; i++)
+        {
+            try
+            {
+                pending[i].Apply(batch);
+            }
+            // A disk that fails (SQLITE_IOERR) or is full (SQLITE_FULL) is no one write's fault: it fails the batch.
+            catch (Exception e) when (e is not SqliteException { SqliteErrorCode: 10 or 13 })
+            {
+                return (i, e);
+            }
+        }
+        return null;
     }
 
     private interface IWork
     {
-        void Apply(SqliteConnection connection, SqliteTransaction transaction);
+        void Apply(SqliteBatch batch);
         void Complete();
         void Fail(Exception error);
     }
 
-    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> write) : IWork
+    private sealed class Work<T>(Func<SqliteBatch, T> write) : IWork
     {
         private T? result;
 
         // Completed off the writer's thread, so no caller's continuation runs inside the next batch.
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Apply(SqliteConnection connection, SqliteTransaction transaction) => result = write(connection, transaction);
+        public void Apply(SqliteBatch batch) => result = write(batch);
         public void Complete() => Done.TrySetResult(result!);
         public void Fail(Exception error) => Done.TrySetException(error);
+    }
+}
+
+/// <summary>One commit's connection and transaction, with each statement prepared once for all its writes.</summary>
+internal sealed class SqliteBatch(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    /// <summary>The batch's command for <paramref name="sql"/>, its parameters cleared for the caller to set.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands.Values) command.Dispose();
     }
 }

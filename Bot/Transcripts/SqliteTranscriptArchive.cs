@@ -33,11 +33,9 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
     /// <summary>Completes when the activity is committed, together with whatever else was written meanwhile.</summary>
     public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
-        await SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        await SqliteWriter.Of(connectionString).WriteAsync(batch =>
         {
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO transcript_activities (conversation, channel, at, activity) VALUES ($conversation, $channel, $at, $activity)";
+            var insert = batch.Command("INSERT INTO transcript_activities (conversation, channel, at, activity) VALUES ($conversation, $channel, $at, $activity)");
             insert.Parameters.AddWithValue("$conversation", entry.ConversationId);
             insert.Parameters.AddWithValue("$channel", entry.ChannelId);
             insert.Parameters.AddWithValue("$at", entry.Timestamp.ToUnixTimeMilliseconds());
@@ -67,11 +65,9 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
     {
         if (retention <= TimeSpan.Zero) return Task.FromResult(0);
         var cutoff = (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
-        return SqliteWriter.Of(connectionString).WriteAsync((connection, transaction) =>
+        return SqliteWriter.Of(connectionString).WriteAsync(batch =>
         {
-            using var delete = connection.CreateCommand();
-            delete.Transaction = transaction;
-            delete.CommandText = "DELETE FROM transcript_activities WHERE at < $cutoff";
+            var delete = batch.Command("DELETE FROM transcript_activities WHERE at < $cutoff");
             delete.Parameters.AddWithValue("$cutoff", cutoff);
             return delete.ExecuteNonQuery();
         });
