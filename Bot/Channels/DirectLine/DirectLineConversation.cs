@@ -9,10 +9,23 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// replies, each stored as its wire JSON when it is appended, so later changes to the object cannot leak in), the
 /// watermark (the count of activities), a signal for streams waiting for the next activity, and a queue that
 /// runs the bot's turns one after another in the order the activities were posted.
+///
+/// Only the latest activities are kept (<see cref="KeptActivities"/>): the history lives in memory for as long as
+/// the conversation may be reopened, and a conversation that never ends must not grow without bound. A client
+/// that reconnects with an older watermark gets what is still kept, as if it had asked from there.
 /// </summary>
 public sealed class DirectLineConversation
 {
+    /// <summary>At least this many of the latest activities are kept; older ones go a block at a time.</summary>
+    public const int KeptActivities = 500;
+
+    private const int DropBlock = 100;
+
     private readonly List<string> log = [];
+
+    /// <summary>How many of the oldest activities are no longer kept: the watermark is <c>dropped + log.Count</c>.</summary>
+    private int dropped;
+
     private readonly Lock gate = new();
     private TaskCompletionSource changed = NewSignal();
     private Task turns = Task.CompletedTask;
@@ -53,9 +66,14 @@ public sealed class DirectLineConversation
         string id;
         lock (gate)
         {
-            id = activity.Id = $"{Id}|{log.Count + 1:D7}";
+            id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
             activity.Timestamp = DateTimeOffset.UtcNow;
             log.Add(DirectLineJson.Serialize(activity));
+            if (log.Count >= KeptActivities + DropBlock)
+            {
+                log.RemoveRange(0, DropBlock);
+                dropped += DropBlock;
+            }
             signal = changed;
             changed = NewSignal();
         }
@@ -86,8 +104,8 @@ public sealed class DirectLineConversation
     {
         lock (gate)
         {
-            var from = Math.Clamp(watermark, 0, log.Count);
-            return (log.GetRange(from, log.Count - from), log.Count);
+            var from = Math.Clamp(watermark - dropped, 0, log.Count);
+            return (log.GetRange(from, log.Count - from), dropped + log.Count);
         }
     }
 
@@ -102,8 +120,9 @@ public sealed class DirectLineConversation
     }
 
     private int IndexOf(string? id) =>
-        id is not null && id.StartsWith(Id + "|", StringComparison.Ordinal) && int.TryParse(id.AsSpan(Id.Length + 1), out var n) && n >= 1 && n <= log.Count
-            ? n - 1
+        id is not null && id.StartsWith(Id + "|", StringComparison.Ordinal) && int.TryParse(id.AsSpan(Id.Length + 1), out var n)
+        && n > dropped && n <= dropped + log.Count
+            ? n - dropped - 1
             : -1;
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

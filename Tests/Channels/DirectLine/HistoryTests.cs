@@ -1,0 +1,51 @@
+using MagLearn.Bot.Channels.DirectLine;
+using Microsoft.Bot.Schema;
+
+namespace MagLearn.Tests.Channels.DirectLine;
+
+/// <summary>A conversation that never ends keeps its latest activities only, and its watermark and ids run on.</summary>
+public class HistoryTests
+{
+    private static DirectLineConversation Talked(int activities)
+    {
+        var conversation = new DirectLineConversation("c1", "dl_user");
+        for (var i = 1; i <= activities; i++) conversation.Append(new Activity(ActivityTypes.Message) { Text = $"message {i}" });
+        return conversation;
+    }
+
+    [Fact]
+    public void A_long_conversation_keeps_its_latest_activities_with_the_watermark_counting_all_of_them()
+    {
+        var conversation = Talked(3 * DirectLineConversation.KeptActivities);
+
+        var (kept, watermark) = conversation.After(0);
+
+        Assert.Equal(3 * DirectLineConversation.KeptActivities, watermark);
+        Assert.InRange(kept.Count, DirectLineConversation.KeptActivities, 2 * DirectLineConversation.KeptActivities - 1);
+        Assert.Contains($"message {watermark}\"", kept[^1]);
+        Assert.Contains($"|{watermark:D7}", kept[^1]);
+    }
+
+    [Fact]
+    public void Reading_after_a_recent_watermark_returns_exactly_what_came_after_it()
+    {
+        var conversation = Talked(3 * DirectLineConversation.KeptActivities);
+
+        var (after, watermark) = conversation.After(watermark: 3 * DirectLineConversation.KeptActivities - 5);
+
+        Assert.Equal(5, after.Count);
+        Assert.Equal(3 * DirectLineConversation.KeptActivities, watermark);
+        Assert.Contains($"message {watermark - 4}\"", after[0]);
+    }
+
+    [Fact]
+    public void An_activity_no_longer_kept_cannot_be_replaced_and_the_latest_one_can()
+    {
+        var conversation = Talked(3 * DirectLineConversation.KeptActivities);
+        var latest = $"c1|{3 * DirectLineConversation.KeptActivities:D7}";
+
+        Assert.False(conversation.Replace(new Activity(ActivityTypes.Message) { Id = "c1|0000001", Text = "changed" }));
+        Assert.True(conversation.Replace(new Activity(ActivityTypes.Message) { Id = latest, Text = "changed" }));
+        Assert.Contains("changed", conversation.After(3 * DirectLineConversation.KeptActivities - 1).Activities.Single());
+    }
+}
