@@ -31,7 +31,8 @@ var results = new List<LoadResult>();
 var port = 4100;
 foreach (var (_, dll, environment, scenario) in runs)
 {
-    await using var server = await ServerProcess.StartAsync(dll, port++, environment);
+    await using var server = await ServerProcess.StartAsync(dll, port, environment, Path.Combine(data.FullName, $"server-{port}.log"));
+    port++;
     var result = await LoadRun.RunAsync(server, scenario, options.Users, options.Warmup, options.Duration);
     results.Add(result);
     Console.Error.WriteLine($"{scenario.Name}: {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, errors {result.Errors}");

@@ -17,28 +17,24 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseUri = baseUri;
     }
 
-    public static async Task<ServerProcess> StartAsync(string dll, int port, IDictionary<string, string> environment)
+    /// <param name="log">Where the server's console output goes: a file, as a deployed host's log would, so that
+    /// reading it costs the load generator (on the same cores) nothing.</param>
+    public static async Task<ServerProcess> StartAsync(string dll, int port, IDictionary<string, string> environment, string log)
     {
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        // exec: the shell becomes the server, so the process measured is the server itself.
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" --urls \"$1\" >\"$2\" 2>&1", dll, $"http://127.0.0.1:{port}", log])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + dll);
-        // The host's own log is not part of the measurement, but its pipe must be drained or it blocks.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
         using var http = new HttpClient { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}");
+            if (process.HasExited) throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with {process.ExitCode}; its output is in {log}");
             try
             {
                 if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return server;
