@@ -15,7 +15,7 @@ dotnet --version
 echo "== build (Release)"
 dotnet build MagLearn.Bot.sln -c Release -v q -nologo >/dev/null
 
-echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns"
+echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns, Direct Line round trips"
 dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --warmup 5
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"

@@ -67,8 +67,17 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
                 watermark = next;
                 continue;
             }
-            var woke = await Task.WhenAny(changed, Task.Delay(KeepAlive, ct));
-            if (woke != changed && !ct.IsCancellationRequested) await SendTextAsync(socket, "", ct);
+            // WaitAsync drops its timer as soon as the conversation changes. A Task.Delay raced against the change
+            // stayed armed for the whole keep-alive, one per activity sent: under load, hundreds of thousands of
+            // timers and cancellation registrations, and over 300 MiB.
+            try
+            {
+                await changed.WaitAsync(KeepAlive, ct);
+            }
+            catch (TimeoutException)
+            {
+                await SendTextAsync(socket, "", ct);
+            }
         }
     }
 
