@@ -28,4 +28,11 @@ public sealed class BotAdapter : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// Authenticates and runs the turn of an activity the endpoint has already read and checked, and returns what
+    /// the channel gets back (see <see cref="MessagesEndpoint"/>).
+    /// </summary>
+    public Task<InvokeResponse> ProcessReadActivityAsync(string authHeader, Microsoft.Bot.Schema.Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
 }

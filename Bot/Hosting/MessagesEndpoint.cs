@@ -8,14 +8,28 @@ namespace MagLearn.Bot.Hosting;
 
 /// <summary>
 /// Hands channel activities to the adapter, after turning away what it cannot read: a body that is not an
-/// activity gets a 400 with a JSON reason instead of an exception deep inside the SDK.
+/// activity gets a 400 with a JSON reason instead of an exception deep inside the SDK. The activity is read
+/// once, here, and given to the adapter as read: <see cref="CloudAdapter.ProcessAsync"/> would parse the body
+/// a second time, which was the costliest step of a turn before the bot's own work.
 /// </summary>
 internal static class MessagesEndpoint
 {
     /// <summary>Far above any real activity (Teams caps messages near 28 KB); stops a flood before it is parsed.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    public static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    /// <summary>
+    /// The adapter's own reading of activities, with a depth limit: a body nested thousands deep inside a
+    /// free-form property ("value", "channelData") would otherwise be built recursively.
+    /// </summary>
+    private static readonly JsonSerializer ActivityReader = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
+        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
+        MaxDepth = 64,
+    });
+
+    public static async Task HandleAsync(HttpContext http, BotAdapter adapter, IBot bot)
     {
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)
@@ -23,45 +37,62 @@ internal static class MessagesEndpoint
             await Reject(http, StatusCodes.Status413PayloadTooLarge, $"the activity is larger than {MaxBodyBytes} bytes");
             return;
         }
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
-        string? problem;
+        string body;
         try
         {
-            problem = await ProblemWith(request);
+            body = await ReadBodyAsync(request);
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
         {
             await Reject(http, StatusCodes.Status413PayloadTooLarge, $"the activity is larger than {MaxBodyBytes} bytes");
             return;
         }
+        var (activity, problem) = Read(body);
         if (problem is not null)
         {
             await Reject(http, StatusCodes.Status400BadRequest, problem);
             return;
         }
-        request.Body.Position = 0;
-        await adapter.ProcessAsync(request, http.Response, bot, http.RequestAborted);
+
+        // What CloudAdapter.ProcessAsync does after reading the body: authenticate, run the turn, write the
+        // turn's result (the replies, for expectReplies; an invoke's answer) or a bare 200.
+        try
+        {
+            var result = await adapter.ProcessReadActivityAsync(request.Headers.Authorization.ToString(), activity!, bot, http.RequestAborted);
+            await HttpHelper.WriteResponseAsync(http.Response, result);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 
-    private static async Task<string?> ProblemWith(HttpRequest request)
+    /// <summary>The body as text; past <see cref="MaxBodyBytes"/> the read throws <c>BadHttpRequestException</c>.</summary>
+    private static async Task<string> ReadBodyAsync(HttpRequest request)
     {
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
         using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        var body = await reader.ReadToEndAsync();
-        if (string.IsNullOrWhiteSpace(body)) return "the request has no activity";
+        return await reader.ReadToEndAsync();
+    }
+
+    private static (Activity? Activity, string? Problem) Read(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return (null, "the request has no activity");
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(body, new JsonSerializerSettings { MaxDepth = 64 });
+            using var reader = new JsonTextReader(new StringReader(body));
+            activity = ActivityReader.Deserialize<Activity>(reader);
         }
         catch (JsonException e)
         {
-            return "the body is not a valid activity: " + e.Message.Split('.')[0];
+            return (null, "the body is not a valid activity: " + e.Message.Split('.')[0]);
         }
-        if (activity is null || string.IsNullOrEmpty(activity.Type)) return "the activity has no type";
-        if (activity.Conversation?.Id is null or "") return "the activity has no conversation id";
+        if (activity is null || string.IsNullOrEmpty(activity.Type)) return (null, "the activity has no type");
+        if (activity.Conversation?.Id is null or "") return (null, "the activity has no conversation id");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
-            return "the activity's serviceUrl must be an absolute http(s) address";
-        return null;
+            return (null, "the activity's serviceUrl must be an absolute http(s) address");
+        return (activity, null);
     }
 
     private static Task Reject(HttpContext http, int status, string error)
