@@ -7,7 +7,10 @@ using MagLearn.Knowledge.Search;
 
 namespace MagLearn.Benchmarks;
 
-/// <summary>One question through the ask router (analysis, search, ranking, snippets, policy), per corpus size.</summary>
+/// <summary>
+/// One question through the ask router (analysis, search, ranking, policy), per corpus size: as the ask API asks
+/// it (three highlighted snippets) and as the chat asks it (no snippets: the chat shows whole passages).
+/// </summary>
 [MemoryDiagnoser]
 public class AskBenchmarks
 {
@@ -30,4 +33,7 @@ public class AskBenchmarks
 
     [Benchmark]
     public AskResult Ask() => router.Ask(questions[next++ % questions.Count]);
+
+    [Benchmark]
+    public AskResult AskForChat() => router.Ask(questions[next++ % questions.Count], snippets: false);
 }
