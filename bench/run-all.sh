@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 12 minutes on 2 cores; add
-# --bdn for the BenchmarkDotNet runs, about 25 minutes more). Run it on a quiet machine: the load test and the
+# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 17 minutes on 2 cores; add
+# --bdn for the BenchmarkDotNet runs, about 35 minutes more). Run it on a quiet machine: the load test and the
 # latency tails measure whatever else is running too.
 # Usage: bench/run-all.sh [QUESTIONS.jsonl] [--bdn]
 set -euo pipefail
@@ -17,6 +17,10 @@ dotnet build MagLearn.Bot.sln -c Release -v q -nologo >/dev/null
 
 echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns, Direct Line round trips"
 dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --warmup 5
+
+echo "== 1b. the same with conversation state in memory and transcripts off: what durable state costs"
+Storage__Kind=Memory Transcripts__Enabled=false \
+  dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --warmup 5
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
 dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50
