@@ -11,17 +11,13 @@ namespace MagLearn.Bot.Storage;
 /// </summary>
 public sealed class SqliteStorage : IStorage, IDisposable
 {
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromHours(1);
-
     private readonly string connectionString;
-    private readonly TimeSpan idleExpiry;
     private readonly TimeProvider clock;
-    private long nextSweepTicks;
+    private readonly SqliteSweep idle;
 
     public SqliteStorage(string path, TimeSpan idleExpiry = default, TimeProvider? clock = null)
     {
         Path = System.IO.Path.GetFullPath(path);
-        this.idleExpiry = idleExpiry;
         this.clock = clock ?? TimeProvider.System;
         connectionString = SqliteFile.ConnectionString(Path);
         SqliteFile.Create(Path, """
@@ -33,7 +29,8 @@ public sealed class SqliteStorage : IStorage, IDisposable
             );
             CREATE INDEX IF NOT EXISTS state_items_written_at ON state_items (written_at);
             """);
-        SweepIfDueAsync().GetAwaiter().GetResult();
+        idle = new SqliteSweep(connectionString, "state_items", "written_at", idleExpiry, this.clock);
+        idle.RunIfDueAsync().GetAwaiter().GetResult();
     }
 
     public string Path { get; }
@@ -65,7 +62,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
         await SqliteWriter.Of(connectionString).WriteAsync(batch => Write(batch, writes, now));
-        await SweepIfDueAsync();
+        await idle.RunIfDueAsync();
     }
 
     private static void Write(SqliteBatch batch, List<StoreWrite> writes, long now)
@@ -117,28 +114,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
     }
 
     /// <summary>Forgets items nobody has written for <see cref="StorageOptions.IdleExpiry"/>; returns how many.</summary>
-    public int SweepIdle() => SweepIdleAsync().GetAwaiter().GetResult();
-
-    private Task<int> SweepIdleAsync()
-    {
-        if (idleExpiry <= TimeSpan.Zero) return Task.FromResult(0);
-        var cutoff = (clock.GetUtcNow() - idleExpiry).ToUnixTimeMilliseconds();
-        return SqliteWriter.Of(connectionString).WriteAsync(batch =>
-        {
-            var delete = batch.Command("DELETE FROM state_items WHERE written_at < $cutoff");
-            delete.Parameters.AddWithValue("$cutoff", cutoff);
-            return delete.ExecuteNonQuery();
-        });
-    }
-
-    /// <summary>No timer to run or stop: writes sweep, at most once an hour, and so does opening the file.</summary>
-    private Task SweepIfDueAsync()
-    {
-        var now = clock.GetUtcNow().UtcTicks;
-        var due = Interlocked.Read(ref nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return Task.CompletedTask;
-        return SweepIdleAsync();
-    }
+    public int SweepIdle() => idle.RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Lets go of the pooled connections, so the file can be moved or deleted.</summary>
     public void Dispose() => SqliteFile.Release(connectionString);

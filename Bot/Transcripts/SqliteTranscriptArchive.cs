@@ -6,17 +6,11 @@ namespace MagLearn.Bot.Transcripts;
 /// <summary>Transcripts in the same SQLite file as conversation state, one row per activity.</summary>
 public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
 {
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromHours(1);
-
     private readonly string connectionString;
-    private readonly TimeSpan retention;
-    private readonly TimeProvider clock;
-    private long nextSweepTicks;
+    private readonly SqliteSweep expired;
 
     public SqliteTranscriptArchive(string path, TimeSpan retention = default, TimeProvider? clock = null)
     {
-        this.retention = retention;
-        this.clock = clock ?? TimeProvider.System;
         connectionString = SqliteFile.ConnectionString(Path.GetFullPath(path));
         SqliteFile.Create(Path.GetFullPath(path), """
             CREATE TABLE IF NOT EXISTS transcript_activities (
@@ -28,6 +22,7 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
             );
             CREATE INDEX IF NOT EXISTS transcript_activities_conversation ON transcript_activities (conversation, at);
             """);
+        expired = new SqliteSweep(connectionString, "transcript_activities", "at", retention, clock ?? TimeProvider.System);
     }
 
     /// <summary>Completes when the activity is committed, together with whatever else was written meanwhile.</summary>
@@ -42,7 +37,7 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
             insert.Parameters.AddWithValue("$activity", entry.Activity);
             insert.ExecuteNonQuery();
         });
-        await SweepIfDueAsync();
+        await expired.RunIfDueAsync();
     }
 
     public Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default)
@@ -59,28 +54,7 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
     }
 
     /// <summary>Deletes the activities older than the retention; returns how many.</summary>
-    public int SweepExpired() => SweepExpiredAsync().GetAwaiter().GetResult();
-
-    private Task<int> SweepExpiredAsync()
-    {
-        if (retention <= TimeSpan.Zero) return Task.FromResult(0);
-        var cutoff = (clock.GetUtcNow() - retention).ToUnixTimeMilliseconds();
-        return SqliteWriter.Of(connectionString).WriteAsync(batch =>
-        {
-            var delete = batch.Command("DELETE FROM transcript_activities WHERE at < $cutoff");
-            delete.Parameters.AddWithValue("$cutoff", cutoff);
-            return delete.ExecuteNonQuery();
-        });
-    }
-
-    /// <summary>As state does: appends sweep, at most once an hour, with no timer to manage.</summary>
-    private Task SweepIfDueAsync()
-    {
-        var now = clock.GetUtcNow().UtcTicks;
-        var due = Interlocked.Read(ref nextSweepTicks);
-        if (now < due || Interlocked.CompareExchange(ref nextSweepTicks, now + SweepEvery.Ticks, due) != due) return Task.CompletedTask;
-        return SweepExpiredAsync();
-    }
+    public int SweepExpired() => expired.RunAsync().GetAwaiter().GetResult();
 
     public void Dispose() => SqliteFile.Release(connectionString);
 }
