@@ -16,10 +16,8 @@ internal static class IndexFields
     /// </summary>
     public const string Topic = "topic";
 
+    /// <summary>The page weight, read once per index into <see cref="PassageCatalog"/> with the other hit fields.</summary>
     public const string Weight = "weight";
-
-    /// <summary>The page weight, kept as a doc value so ranking never loads stored fields.</summary>
-    public const string WeightValue = "weight_value";
 
     /// <summary>
     /// Query-time weights: a word in a section heading or in the phrasings people use for a page says more about

@@ -38,7 +38,7 @@ internal sealed class PassageCatalog
                 stored.Get(IndexFields.Section) ?? "",
                 Shared(stored.Get(IndexFields.Title)),
                 stored.Get(IndexFields.Heading) ?? "",
-                // Ranking has always used the weight as the single-precision doc value holds it.
+                // In single precision, as ranking has always read it.
                 (float)(stored.GetField(IndexFields.Weight)?.GetDoubleValue() ?? 1.0));
         }
     }

@@ -40,7 +40,6 @@ public static class PassageIndexBuilder
             new StringField(IndexFields.Page, d.PageId, Field.Store.YES),
             new StringField(IndexFields.Section, d.SectionId, Field.Store.YES),
             new StoredField(IndexFields.Weight, d.Weight),
-            new SingleDocValuesField(IndexFields.WeightValue, (float)d.Weight),
             new StoredField(IndexFields.Title, d.Title),
             new TextField(IndexFields.Heading, d.Heading, Field.Store.YES),
             new TextField(IndexFields.Body, d.Text, Field.Store.YES),
