@@ -25,7 +25,6 @@ public static class BotFrameworkExtensions
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetServices<Microsoft.Bot.Builder.IMiddleware>(),
             sp.GetRequiredService<ILogger<BotAdapter>>()));
-        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
 
         services.RequireStorage();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
