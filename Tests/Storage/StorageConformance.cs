@@ -19,6 +19,17 @@ public abstract class StorageConformance
 
     private Task Write(string key, object value) => Storage.WriteAsync(new Dictionary<string, object> { [key] = value });
 
+    /// <summary>A counter read before someone else wrote it again (to Count 2): its ETag is now stale.</summary>
+    private async Task<Counter> StaleCounterAsync()
+    {
+        await Write("counter", new Counter { Id = "1", Count = 1 });
+        var stale = (await Read<Counter>("counter"))!;
+        var fresh = (await Read<Counter>("counter"))!;
+        fresh.Count = 2;
+        await Write("counter", fresh);
+        return stale;
+    }
+
     private async Task<T?> Read<T>(string key) where T : class =>
         (await Storage.ReadAsync([key])).TryGetValue(key, out var value) ? (T)value : null;
 
@@ -128,11 +139,7 @@ public abstract class StorageConformance
     [Fact]
     public async Task A_store_item_written_with_a_stale_etag_is_refused_as_an_etag_conflict()
     {
-        await Write("counter", new Counter { Id = "1", Count = 1 });
-        var stale = (await Read<Counter>("counter"))!;
-        var fresh = (await Read<Counter>("counter"))!;
-        fresh.Count = 2;
-        await Write("counter", fresh);
+        var stale = await StaleCounterAsync();
 
         stale.Count = 123;
         var refused = await Assert.ThrowsAnyAsync<ArgumentException>(() => Write("counter", stale));
@@ -144,11 +151,7 @@ public abstract class StorageConformance
     [Fact]
     public async Task A_refused_write_leaves_the_stored_item_as_it_was()
     {
-        await Write("counter", new Counter { Id = "1", Count = 1 });
-        var stale = (await Read<Counter>("counter"))!;
-        var fresh = (await Read<Counter>("counter"))!;
-        fresh.Count = 2;
-        await Write("counter", fresh);
+        var stale = await StaleCounterAsync();
 
         stale.Count = 123;
         await Assert.ThrowsAnyAsync<ArgumentException>(() => Write("counter", stale));
