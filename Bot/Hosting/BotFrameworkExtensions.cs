@@ -9,13 +9,17 @@ public static class BotFrameworkExtensions
 {
     /// <summary>
     /// The Bot Framework edge: channel authentication (anonymous when MicrosoftAppId is empty, JWT-validated when
-    /// it is set), the adapter with typing indicators, conversation state and the bot itself.
+    /// it is set) with the channel clients kept between turns, the adapter with typing indicators, conversation
+    /// state and the bot itself.
     /// </summary>
     public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(builder.Configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+        services.AddSingleton<ChannelHttpClients>();
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
+            new ConfigurationBotFrameworkAuthentication(builder.Configuration,
+                httpClientFactory: sp.GetRequiredService<ChannelHttpClients>(),
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         // Typing shows only when a turn is slow enough for a person to wonder (a cold start, a slow store): an
         // answer that arrives in milliseconds needs no indicator, and sending one anyway costs every turn an extra
         // call to the channel.
