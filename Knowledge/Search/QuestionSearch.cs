@@ -35,6 +35,7 @@ public sealed class QuestionSearch : IDisposable
     private readonly SnippetWriter snippetWriter;
     private readonly Vocabulary vocabulary;
     private readonly PassageCatalog catalog;
+    private readonly DictionaryCache dictionary = new();
 
     /// <summary>
     /// Each thread keeps its own dictionary lookups between searches: opening the terms enumerators anew for
@@ -48,7 +49,7 @@ public sealed class QuestionSearch : IDisposable
         snippetWriter = new SnippetWriter(index.IndexAnalyzer);
         vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
         catalog = new PassageCatalog(index.Reader);
-        lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader));
+        lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader, dictionary));
     }
 
     /// <summary>
@@ -65,13 +66,12 @@ public sealed class QuestionSearch : IDisposable
         var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, question);
         var lookup = lookups.Value!;
         lookup.Clear();
-        var terms = QuestionTerm.Resolve(words, index.Reader, lookup, index.Tuning.TypoCorrection ? vocabulary : null);
+        var terms = QuestionTerm.Resolve(words, index.Reader, lookup, index.Tuning.TypoCorrection ? vocabulary : null, dictionary);
         var profile = new QuestionProfile(
             terms.Select(t => t.Word).ToList(),
             terms.Where(t => !t.Known).Select(t => t.Word).ToList(),
             terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
-
 
         var query = BuildQuery(terms, lookup, index.Tuning);
         // Collecting in document order lets Lucene score with BooleanScorer2 instead of the out-of-order
@@ -82,10 +82,14 @@ public sealed class QuestionSearch : IDisposable
         if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
         var coverage = Coverage(scoreDocs, terms, lookup);
-        var candidates = scoreDocs.Select(hit => new Candidate(hit, catalog[hit.Doc].Weight, coverage[hit.Doc])).ToList();
-
-        var passages = Rank(candidates)
-            .Take(top).Select((x, i) => ToHit(x.Candidate, x.Score, terms, withSnippet: i < (snippets ?? top))).ToList();
+        var ranked = Rank(scoreDocs, coverage);
+        var count = Math.Min(top, ranked.Length);
+        var passages = new List<SearchHit>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (at, score) = ranked[i];
+            passages.Add(ToHit(scoreDocs[at], coverage[at], score, terms, withSnippet: i < (snippets ?? top)));
+        }
         return new SearchResult(passages, profile) { Flows = MatchFlows(question, terms, flowTop) };
     }
 
@@ -101,20 +105,26 @@ public sealed class QuestionSearch : IDisposable
         return index.Flows.Match(words, flowTop);
     }
 
-    private sealed record Candidate(ScoreDoc Hit, double Weight, double Coverage);
-
     /// <summary>
     /// Orders hits by how much of the question they cover times their relevance relative to the best hit,
-    /// times the page's weight: a passage must both hold the question's words and be about them.
+    /// times the page's weight: a passage must both hold the question's words and be about them. Ties go to the
+    /// more relevant hit, then to Lucene's own order. Returns each hit's place in <paramref name="hits"/> and its score.
     /// </summary>
-    private static IEnumerable<(Candidate Candidate, double Score)> Rank(List<Candidate> candidates)
+    private (int At, double Score)[] Rank(ScoreDoc[] hits, double[] coverage)
     {
-        if (candidates.Count == 0) return [];
-        var best = candidates.Max(c => c.Hit.Score);
-        return candidates
-            .Select(c => (c, Math.Min(1, c.Coverage * c.Weight * c.Hit.Score / best)))
-            .OrderByDescending(x => x.Item2)
-            .ThenByDescending(x => x.c.Hit.Score);
+        var best = float.MinValue;
+        foreach (var hit in hits) best = Math.Max(best, hit.Score);
+        var ranked = new (int At, double Score)[hits.Length];
+        for (var i = 0; i < hits.Length; i++)
+            ranked[i] = (i, Math.Min(1, coverage[i] * catalog[hits[i].Doc].Weight * hits[i].Score / best));
+        Array.Sort(ranked, (a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            if (byScore != 0) return byScore;
+            var byRelevance = hits[b.At].Score.CompareTo(hits[a.At].Score);
+            return byRelevance != 0 ? byRelevance : a.At.CompareTo(b.At);
+        });
+        return ranked;
     }
 
     private Query BuildQuery(List<QuestionTerm> terms, TermLookup lookup, SearchTuning tuning)
@@ -133,7 +143,7 @@ public sealed class QuestionSearch : IDisposable
                 for (var field = 0; field < IndexFields.Searched.Length; field++)
                 {
                     var boost = (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
-                    either.Add(lookup.TermQuery(field, alternative, boost));
+                    if (lookup.TermQuery(field, alternative, boost) is { } query) either.Add(query);
                 }
             }
             var isRare = term.Frequency <= common || ReferenceEquals(term, rarest);
@@ -144,20 +154,25 @@ public sealed class QuestionSearch : IDisposable
     }
 
     /// <summary>For each hit, the weighted share of the question's words it contains (synonyms included), in 0..1.</summary>
-    private static Dictionary<int, double> Coverage(ScoreDoc[] hits, List<QuestionTerm> terms, TermLookup lookup)
+    private static double[] Coverage(ScoreDoc[] hits, List<QuestionTerm> terms, TermLookup lookup)
     {
-        var docs = hits.Select(h => h.Doc).Distinct().Order().ToArray();
-        var covered = new double[docs.Length];
-        var total = terms.Sum(t => t.Weight);
-        foreach (var term in terms.Where(t => t.Known))
+        // The lookup walks postings forwards, so it takes the hits in document order.
+        var order = new int[hits.Length];
+        var docs = new int[hits.Length];
+        for (var i = 0; i < hits.Length; i++) (order[i], docs[i]) = (i, hits[i].Doc);
+        Array.Sort(docs, order);
+        var covered = new double[hits.Length];
+        var total = 0.0;
+        foreach (var term in terms) total += term.Weight;
+        foreach (var term in terms)
         {
+            if (!term.Known) continue;
             var holding = lookup.Holding(term.Alternatives, docs);
             for (var i = 0; i < docs.Length; i++)
-                if (holding[i]) covered[i] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
+                if (holding[i]) covered[order[i]] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
         }
-        var result = new Dictionary<int, double>(docs.Length);
-        for (var i = 0; i < docs.Length; i++) result[docs[i]] = total <= 0 ? 0 : covered[i] / total;
-        return result;
+        for (var i = 0; i < covered.Length; i++) covered[i] = total <= 0 ? 0 : covered[i] / total;
+        return covered;
     }
 
     /// <summary>Lets go of every thread's lookups, and with them the index they read.</summary>
@@ -165,9 +180,8 @@ public sealed class QuestionSearch : IDisposable
 
     private string BodyOf(int doc) => index.Searcher.Doc(doc).Get(IndexFields.Body) ?? "";
 
-    private SearchHit ToHit(Candidate candidate, double score, List<QuestionTerm> terms, bool withSnippet)
+    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms, bool withSnippet)
     {
-        var (hit, coverage) = (candidate.Hit, candidate.Coverage);
         var entry = catalog[hit.Doc];
         return new SearchHit(
             entry.Kind,

@@ -12,25 +12,36 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
 
     /// <summary>
     /// Reads the distinct words of a question and resolves each against the index. Typos are only corrected for
-    /// words the content does not contain, so a correct word is never traded for a near neighbour.
+    /// words the content does not contain, so a correct word is never traded for a near neighbour. A word already
+    /// resolved against this index comes from <paramref name="cache"/>.
     /// </summary>
-    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, TermLookup lookup, Vocabulary? vocabulary)
+    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, TermLookup lookup, Vocabulary? vocabulary, DictionaryCache? cache = null)
     {
-        var documents = Math.Max(reader.NumDocs, 1);
-        var result = new List<QuestionTerm>(words.Count);
-        foreach (var word in words.Distinct(StringComparer.Ordinal).Take(MaxTerms))
+        var result = new List<QuestionTerm>(Math.Min(words.Count, MaxTerms));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words)
         {
-            var frequency = lookup.DocumentFrequency(word);
-            if (frequency > 0)
+            if (result.Count == MaxTerms) break;
+            if (!seen.Add(word)) continue;
+            if (cache is not null && cache.TryGetWord(word, out var known))
             {
-                result.Add(new QuestionTerm(word, [word], false, Idf(frequency, documents), frequency));
+                result.Add(known);
                 continue;
             }
-            var corrections = vocabulary is null ? [] : Corrections(word, vocabulary);
-            var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(lookup.DocumentFrequency);
-            result.Add(new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents), bestFrequency));
+            var term = ResolveOne(word, Math.Max(reader.NumDocs, 1), lookup, vocabulary);
+            cache?.KeepWord(term);
+            result.Add(term);
         }
         return result;
+    }
+
+    private static QuestionTerm ResolveOne(string word, int documents, TermLookup lookup, Vocabulary? vocabulary)
+    {
+        var frequency = lookup.DocumentFrequency(word);
+        if (frequency > 0) return new QuestionTerm(word, [word], false, Idf(frequency, documents), frequency);
+        var corrections = vocabulary is null ? [] : Corrections(word, vocabulary);
+        var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(lookup.DocumentFrequency);
+        return new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents), bestFrequency);
     }
 
     /// <summary>Questions longer than this many distinct words are cut: the rest adds noise, not meaning.</summary>

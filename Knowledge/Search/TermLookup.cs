@@ -9,18 +9,21 @@ namespace MagLearn.Knowledge.Search;
 /// weighting, the term queries themselves and the coverage check all reuse the same lookups: before, each of
 /// them opened its own terms enumerator per word and field, and those enumerators were most of the megabyte a
 /// search allocated. One instance serves one thread, one search at a time (<see cref="Clear"/> between them):
-/// its enumerators are reused by seeking.
+/// its enumerators are reused by seeking. Entries found are shared with the other threads through the index's
+/// <see cref="DictionaryCache"/>, when there is one.
 /// </summary>
 internal sealed class TermLookup
 {
     private readonly IndexReader reader;
+    private readonly DictionaryCache? shared;
     private readonly TermsEnum?[][] enums;
     private readonly DocsEnum?[][] docsEnums;
     private readonly Dictionary<(int Field, string Word), TermContext?> found = new();
 
-    public TermLookup(IndexReader reader)
+    public TermLookup(IndexReader reader, DictionaryCache? shared = null)
     {
         this.reader = reader;
+        this.shared = shared;
         var leaves = reader.Leaves;
         enums = new TermsEnum?[IndexFields.SearchedNames.Length][];
         docsEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
@@ -45,12 +48,15 @@ internal sealed class TermLookup
         return most;
     }
 
-    /// <summary>A term query whose dictionary lookup is already done.</summary>
-    public Query TermQuery(int field, string word, float boost)
+    /// <summary>
+    /// A term query whose dictionary lookup is already done, or null when the field never holds the word: such a
+    /// query matches nothing, and with BM25 (whose query norm is 1) leaving it out changes no score, while each
+    /// one cost a weight and a scorer with their buffers.
+    /// </summary>
+    public Query? TermQuery(int field, string word, float boost)
     {
-        var term = new Term(IndexFields.SearchedNames[field], word);
         var context = Context(field, word);
-        return new TermQuery(term, context ?? new TermContext(reader.Context)) { Boost = boost };
+        return context is null ? null : new TermQuery(new Term(IndexFields.SearchedNames[field], word), context) { Boost = boost };
     }
 
     /// <summary>For each candidate (sorted ascending), whether any searched field of it holds any of the words.</summary>
@@ -90,6 +96,7 @@ internal sealed class TermLookup
 
     private TermContext? Context(int field, string word)
     {
+        if (shared is not null && shared.TryGetContext(field, word, out var kept)) return kept;
         if (found.TryGetValue((field, word), out var known)) return known;
         TermContext? context = null;
         var bytes = new BytesRef(word);
@@ -102,6 +109,7 @@ internal sealed class TermLookup
             context.Register(termsEnum.GetTermState(), leaves[l].Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
         }
         found[(field, word)] = context;
+        shared?.KeepContext(field, word, context);
         return context;
     }
 

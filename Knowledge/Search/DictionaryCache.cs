@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Index;
+
+namespace MagLearn.Knowledge.Search;
+
+/// <summary>
+/// What one index's term dictionary said about the words questions use, kept for as long as the index lives:
+/// the dictionary entry of a word in each searched field, and how a question word resolves (its frequency, or
+/// its typo corrections). People asking about MAG use a few thousand words between them, and looking each one
+/// up afresh, walking the term dictionary once per field, was a fifth of a search. Like the term cache of
+/// Lucene's own older readers, it holds dictionary facts, never results: the index is read-only, so an entry
+/// never goes stale, and the index's replacement starts a cache of its own.
+///
+/// Bounded, since any text can be sent: past <see cref="MaxEntries"/> words a lookup still works, uncached.
+/// </summary>
+internal sealed class DictionaryCache
+{
+    public const int MaxEntries = 20_000;
+
+    private readonly ConcurrentDictionary<(int Field, string Word), TermContext?> contexts = new();
+    private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
+
+    public int Count => words.Count;
+
+    public bool TryGetContext(int field, string word, out TermContext? context) => contexts.TryGetValue((field, word), out context);
+
+    /// <summary>Keeps a dictionary entry; the <see cref="TermContext"/> is only ever read once built, so threads can share it.</summary>
+    public void KeepContext(int field, string word, TermContext? context)
+    {
+        if (contexts.Count < MaxEntries * IndexFields.Searched.Length) contexts.TryAdd((field, word), context);
+    }
+
+    public bool TryGetWord(string word, out QuestionTerm term) => words.TryGetValue(word, out term!);
+
+    public void KeepWord(QuestionTerm term)
+    {
+        if (words.Count < MaxEntries) words.TryAdd(term.Word, term);
+    }
+}
