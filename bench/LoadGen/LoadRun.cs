@@ -2,59 +2,106 @@ using System.Diagnostics;
 
 namespace MagLearn.LoadGen;
 
-/// <summary>The figures of one scenario against one server.</summary>
+/// <summary>The figures of one scenario against one server, summed over its measured slices.</summary>
 public sealed record LoadResult(string Scenario, long Turns, long Errors, double Seconds, double P50, double P99, double CpuCores, double PeakRssMiB)
 {
     public double TurnsPerSecond => Turns / Seconds;
 }
 
 /// <summary>
-/// Many conversations at once, each a loop of turns through the scenario's client (see
-/// <see cref="IConversationClient"/>), timed from sending a message to reading the bot's reply.
+/// One scenario's conversations against its own server, driven in slices: many conversations at once, each a
+/// loop of turns through the scenario's client (see <see cref="IConversationClient"/>), timed from sending a
+/// message to reading the bot's reply. Conversations and connections live across slices, so a slice picks up
+/// where the last one stopped.
 /// </summary>
-public static class LoadRun
+public sealed class ScenarioRun : IAsyncDisposable
 {
-    public static async Task<LoadResult> RunAsync(ServerProcess server, IScenario scenario, int users, TimeSpan warmup, TimeSpan duration)
+    private readonly ServerProcess server;
+    private readonly IScenario scenario;
+    private readonly HttpClient http;
+    private readonly IConversationClient[] clients;
+    private readonly long[] next;
+    private readonly List<double>[] latencies;
+    private readonly List<double> sliceRates = [];
+    private long turns;
+    private long errors;
+    private double seconds;
+    private double cpuSeconds;
+
+    private ScenarioRun(ServerProcess server, IScenario scenario, HttpClient http, IConversationClient[] clients)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users * 2 })
+        this.server = server;
+        this.scenario = scenario;
+        this.http = http;
+        this.clients = clients;
+        next = new long[clients.Length];
+        latencies = clients.Select(_ => new List<double>(16_384)).ToArray();
+    }
+
+    public string Name => scenario.Name;
+
+    /// <summary>Turns per second of each measured slice, in order: the spread says how steady the machine was.</summary>
+    public IReadOnlyList<double> SliceRates => sliceRates;
+
+    public static async Task<ScenarioRun> StartAsync(ServerProcess server, IScenario scenario, int users)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users * 2 })
         {
             BaseAddress = server.BaseUri,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        await Drive(http, scenario, users, warmup, record: null, run: "warmup");
-
-        var latencies = new List<double>[users];
-        var cpuBefore = server.CpuTime;
-        var clock = Stopwatch.StartNew();
-        var errors = await Drive(http, scenario, users, duration, latencies, run: "run");
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = (server.CpuTime - cpuBefore).TotalSeconds / seconds;
-
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        return new LoadResult(scenario.Name, all.Count, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpu, server.PeakResidentMiB);
+        var clients = await Task.WhenAll(Enumerable.Range(0, users).Select(user =>
+            scenario.OpenAsync(http, $"load-{user}-{Guid.NewGuid():N}", user)));
+        return new ScenarioRun(server, scenario, http, clients);
     }
 
-    private static async Task<long> Drive(HttpClient http, IScenario scenario, int users, TimeSpan duration, List<double>[]? record, string run)
+    /// <summary>Load that is not counted: the server's JIT and caches settle.</summary>
+    public Task WarmAsync(TimeSpan duration) => DriveAsync(duration, record: false);
+
+    /// <summary>One measured slice: its turns, latencies, errors and the server's CPU are added to the totals.</summary>
+    public async Task MeasureAsync(TimeSpan duration)
     {
-        long errors = 0;
+        var cpuBefore = server.CpuTime;
+        var turnsBefore = turns;
+        var clock = Stopwatch.StartNew();
+        await DriveAsync(duration, record: true);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        seconds += elapsed;
+        cpuSeconds += (server.CpuTime - cpuBefore).TotalSeconds;
+        sliceRates.Add((turns - turnsBefore) / elapsed);
+    }
+
+    public LoadResult Result()
+    {
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return new LoadResult(scenario.Name, turns, errors, seconds, Percentile(all, 0.50), Percentile(all, 0.99),
+            cpuSeconds / seconds, server.PeakResidentMiB);
+    }
+
+    private async Task DriveAsync(TimeSpan duration, bool record)
+    {
         var stop = DateTime.UtcNow + duration;
-        await Task.WhenAll(Enumerable.Range(0, users).Select(user => Task.Run(async () =>
+        await Task.WhenAll(clients.Select((client, user) => Task.Run(async () =>
         {
-            var mine = new List<double>(4096);
-            if (record is not null) record[user] = mine;
-            await using var client = await scenario.OpenAsync(http, $"load-{run}-{user}-{Guid.NewGuid():N}", user);
-            for (long turn = 0; DateTime.UtcNow < stop; turn++)
+            while (DateTime.UtcNow < stop)
             {
-                var (text, expect) = scenario.Turn(user, turn);
+                var (text, expect) = scenario.Turn(user, next[user]++);
                 var start = Stopwatch.GetTimestamp();
                 var ok = await client.TurnAsync(text, expect);
-                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (!record) continue;
+                latencies[user].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                Interlocked.Increment(ref turns);
                 if (!ok) Interlocked.Increment(ref errors);
             }
         })));
-        return errors;
     }
 
     private static double Percentile(List<double> sorted, double q) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in clients) await client.DisposeAsync();
+        http.Dispose();
+    }
 }

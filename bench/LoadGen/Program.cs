@@ -1,58 +1,86 @@
 using MagLearn.LoadGen;
 
 // End-to-end load on loopback: the echo baseline and MagLearn Bot's answer turns, flow turns and Direct Line round
-// trips, one after another, each against a freshly started server, with the ratio of each to the baseline measured
-// in the same run.
-// Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S] [--configuration Release]
+// trips, each against a server of its own, all started at once. After a warm-up, the scenarios take turns in short
+// slices (round after round, each round in a rotated order), so every scenario meets the same machine: a shared
+// two-core VM drifts by a quarter in speed from one minute to the next, which is more than the differences being
+// measured. Ratios to the baseline are of totals over the same rounds, and the spread of the per-round ratios is
+// printed beside them.
+// Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--slice S] [--warmup S] [--configuration Release]
 //                 [--scenarios echo,answer,flow,directline]   (a subset, for profiling one scenario; ratios need echo)
+//   --seconds: measured seconds per scenario, in slices of --slice seconds; --warmup: unmeasured seconds per scenario.
 
 var options = Options.Parse(args);
 var bot = Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
 var echo = Path.Combine(options.Root, "bench", "EchoBot", "bin", options.Configuration, "net10.0", "echo-bot.dll");
 var data = Directory.CreateTempSubdirectory("maglearn-load-");
-var botEnvironment = new Dictionary<string, string>
+Dictionary<string, string> BotEnvironment(string name) => new()
 {
     ["Knowledge__WatchContent"] = "false",
-    ["Storage__Sqlite"] = Path.Combine(data.FullName, "state.db"),
+    ["Storage__Sqlite"] = Path.Combine(data.FullName, $"{name}.db"),
     ["DirectLine__Local__Enabled"] = "true",
     ["DirectLine__Local__Secret"] = DirectLineClient.Secret,
 };
 var questions = AnswerScenario.FromFile(options.Questions);
 
-var runs = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
+var plan = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
 {
     ("echo", echo, new Dictionary<string, string>(), new EchoScenario()),
-    ("answer", bot, botEnvironment, questions),
-    ("flow", bot, botEnvironment, new FlowScenario()),
-    ("directline", bot, botEnvironment, new DirectLineScenario(questions)),
+    ("answer", bot, BotEnvironment("answer"), questions),
+    ("flow", bot, BotEnvironment("flow"), new FlowScenario()),
+    ("directline", bot, BotEnvironment("directline"), new DirectLineScenario(questions)),
 }.Where(r => options.Scenarios.Contains(r.Key)).ToList();
 
-var results = new List<LoadResult>();
-var port = 4100;
-foreach (var (_, dll, environment, scenario) in runs)
+var servers = new List<ServerProcess>();
+var runs = new List<ScenarioRun>();
+try
 {
-    await using var server = await ServerProcess.StartAsync(dll, port, environment, Path.Combine(data.FullName, $"server-{port}.log"));
-    port++;
-    var result = await LoadRun.RunAsync(server, scenario, options.Users, options.Warmup, options.Duration);
-    results.Add(result);
-    Console.Error.WriteLine($"{scenario.Name}: {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, errors {result.Errors}");
+    var port = 4100;
+    foreach (var (key, dll, environment, scenario) in plan)
+    {
+        var server = await ServerProcess.StartAsync(dll, port, environment, Path.Combine(data.FullName, $"{key}-{port}.log"));
+        servers.Add(server);
+        runs.Add(await ScenarioRun.StartAsync(server, scenario, options.Users));
+        port++;
+    }
+    foreach (var run in runs) await run.WarmAsync(options.Warmup);
+    var rounds = Math.Max(1, (int)Math.Round(options.Duration / options.Slice));
+    for (var round = 0; round < rounds; round++)
+    {
+        foreach (var run in runs.Skip(round % runs.Count).Concat(runs.Take(round % runs.Count)))
+            await run.MeasureAsync(options.Slice);
+        Console.Error.WriteLine($"round {round + 1}/{rounds}: " + string.Join(", ", runs.Select(r => $"{r.Name} {r.SliceRates[^1]:0}/s")));
+    }
+
+    var results = runs.Select(r => r.Result()).ToList();
+    var baseline = runs.FirstOrDefault(r => r.Name == new EchoScenario().Name);
+    Console.WriteLine($"{options.Users} concurrent conversations per scenario, {rounds} rounds of {options.Slice.TotalSeconds:0} s slices each " +
+                      $"after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
+    Console.WriteLine();
+    Console.WriteLine("| scenario | turns/s | x echo | x echo per round (min-max) | p50 (ms) | p99 (ms) | server CPU (cores) | peak RSS (MiB) | errors |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (var i = 0; i < runs.Count; i++)
+    {
+        var r = results[i];
+        var ratio = baseline is null ? double.NaN : r.TurnsPerSecond / baseline.Result().TurnsPerSecond;
+        var perRound = baseline is null ? [] : runs[i].SliceRates.Zip(baseline.SliceRates, (mine, echoed) => mine / echoed).ToList();
+        var spread = perRound.Count == 0 ? "" : $"{perRound.Min():0.00}-{perRound.Max():0.00}";
+        Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {ratio:0.00} | {spread} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
+    }
+    return results.Any(r => r.Errors > 0) ? 1 : 0;
 }
-data.Delete(recursive: true);
+finally
+{
+    foreach (var run in runs) await run.DisposeAsync();
+    foreach (var server in servers) await server.DisposeAsync();
+    data.Delete(recursive: true);
+}
 
-var baseline = results.FirstOrDefault(r => r.Scenario == new EchoScenario().Name)?.TurnsPerSecond ?? double.NaN;
-Console.WriteLine($"{options.Users} concurrent conversations, {options.Duration.TotalSeconds:0} s each after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
-Console.WriteLine();
-Console.WriteLine("| scenario | turns/s | x echo | p50 (ms) | p99 (ms) | server CPU (cores) | peak RSS (MiB) | errors |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-foreach (var r in results)
-    Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {r.TurnsPerSecond / baseline:0.00} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
-return results.Any(r => r.Errors > 0) ? 1 : 0;
-
-internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Warmup, string Configuration, IReadOnlySet<string> Scenarios)
+internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Slice, TimeSpan Warmup, string Configuration, IReadOnlySet<string> Scenarios)
 {
     public static Options Parse(string[] args)
     {
-        if (args.Length < 2) throw new ArgumentException("usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--warmup S]");
+        if (args.Length < 2) throw new ArgumentException("usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--slice S] [--warmup S]");
         string Value(string name, string fallback)
         {
             var i = Array.IndexOf(args, name);
@@ -60,8 +88,9 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
         }
         return new Options(Path.GetFullPath(args[0]), Path.GetFullPath(args[1]),
             int.Parse(Value("--users", "16")),
-            TimeSpan.FromSeconds(double.Parse(Value("--seconds", "20"))),
-            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "5"))),
+            TimeSpan.FromSeconds(double.Parse(Value("--seconds", "30"))),
+            TimeSpan.FromSeconds(double.Parse(Value("--slice", "5"))),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"))),
             Value("--configuration", "Release"),
             Value("--scenarios", "echo,answer,flow,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
