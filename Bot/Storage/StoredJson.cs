@@ -25,12 +25,16 @@ internal static class StoredJson
     /// <summary>The item as stored JSON, without any ETag of its own: the store keeps the ETag beside it.</summary>
     public static string Write(object item)
     {
-        var json = JObject.FromObject(item, Serializer);
-        if (item is IStoreItem)
+        // Conversation state (a plain dictionary) is most of what is written: straight to text, in one pass.
+        if (item is not IStoreItem)
         {
-            foreach (var stale in json.Properties().Where(p => p.Name.Equals(ETagProperty, StringComparison.OrdinalIgnoreCase)).ToList())
-                stale.Remove();
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None }) Serializer.Serialize(writer, item);
+            return text.ToString();
         }
+        var json = JObject.FromObject(item, Serializer);
+        foreach (var stale in json.Properties().Where(p => p.Name.Equals(ETagProperty, StringComparison.OrdinalIgnoreCase)).ToList())
+            stale.Remove();
         return json.ToString(Formatting.None);
     }
 
@@ -40,8 +44,10 @@ internal static class StoredJson
         // Dates stay text until a typed property asks for one: a string that looks like a date must come back as
         // the string it was, as it does from MemoryStorage.
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = null };
+        // Without an ETag to add (anything but a store item), the text is read straight into the object.
+        if (etag is null) return Serializer.Deserialize(reader)!;
         var parsed = JObject.Load(reader);
-        if (etag is not null) parsed[ETagProperty] = etag;
+        parsed[ETagProperty] = etag;
         return parsed.ToObject<object>(Serializer)!;
     }
 
