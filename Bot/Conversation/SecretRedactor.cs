@@ -14,6 +14,8 @@ public static partial class SecretRedactor
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
+        // Every transcript string passes through here; most hold nothing the patterns below could match.
+        if (!MayHoldACode(text)) return LoneSecret(text) ? Mask : text;
         // Codes first, so that "passcode is 1234 5678 9012 3456" loses all four groups, not just the first.
         var redacted = GroupedCode().Replace(text, Mask);
         redacted = LongNumber().Replace(redacted, Mask);
@@ -23,6 +25,19 @@ public static partial class SecretRedactor
     }
 
     public static bool ContainsSecret(string? text) => !string.IsNullOrEmpty(text) && Redact(text) != text;
+
+    /// <summary>
+    /// Whether any pattern could match: each needs a digit, a hyphen, or one of the labels' letters ("pass",
+    /// "pw", "pin", "otp", "code" are in every label <see cref="LabelledSecret"/> knows). Text beyond ASCII takes
+    /// the patterns' way, which knows other scripts' digits and case rules.
+    /// </summary>
+    private static bool MayHoldACode(string text) =>
+        !System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAny(DigitsAndHyphen) >= 0
+        || text.Contains("pass", StringComparison.OrdinalIgnoreCase) || text.Contains("pw", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("pin", StringComparison.OrdinalIgnoreCase) || text.Contains("otp", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("code", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<char> DigitsAndHyphen = System.Buffers.SearchValues.Create("0123456789-");
 
     /// <summary>
     /// A whole message that is one word mixing cases, digits and symbols (like "Tr0ub4dor&amp;3") is most likely a

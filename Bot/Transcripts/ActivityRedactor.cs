@@ -1,3 +1,4 @@
+using System.Globalization;
 using MagLearn.Bot.Conversation;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -14,7 +15,10 @@ namespace MagLearn.Bot.Transcripts;
 public static class ActivityRedactor
 {
     /// <summary>The parts of an activity that carry what someone said or submitted.</summary>
-    private static readonly string[] SaidProperties = ["text", "speak", "summary", "value", "attachments", "suggestedActions", "channelData"];
+    private static readonly HashSet<string> SaidProperties = new(StringComparer.Ordinal)
+    {
+        "text", "speak", "summary", "value", "attachments", "suggestedActions", "channelData",
+    };
 
     /// <summary>Within those, names whose values are identifiers or links, never a sentence anyone typed.</summary>
     private static readonly HashSet<string> NotProse = new(StringComparer.OrdinalIgnoreCase)
@@ -28,32 +32,33 @@ public static class ActivityRedactor
         MaxDepth = null,
     });
 
-    public static JObject Redact(IActivity activity)
+    /// <summary>
+    /// The activity as redacted JSON text, written in one pass; <paramref name="defaults"/> are added at the top
+    /// level when the activity has no such property. The activity itself is not changed.
+    /// </summary>
+    public static string RedactedJson(IActivity activity, IReadOnlyList<(string Name, object Value)>? defaults = null)
     {
-        var json = JObject.FromObject(activity, Serializer);
-        foreach (var name in SaidProperties)
-        {
-            if (json.Property(name) is { } property) property.Value = Redacted(property.Value);
-        }
-        return json;
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new RedactingJsonWriter(text, SaidProperties, NotProse) { Formatting = Formatting.None, Defaults = defaults ?? [] })
+            Serializer.Serialize(writer, activity);
+        return text.ToString();
     }
 
-    /// <summary>Any JSON with its prose redacted the same way (a hand-off summary read back for support staff).</summary>
-    public static JToken RedactProse(JToken token) => Redacted(token);
+    /// <summary>The same, as a JSON object.</summary>
+    public static JObject Redact(IActivity activity) => (JObject)Parsed(RedactedJson(activity));
 
-    private static JToken Redacted(JToken token) => token switch
+    /// <summary>Any JSON with all its prose redacted the same way (a hand-off summary read back for support staff).</summary>
+    public static JToken RedactProse(JToken token)
     {
-        JValue { Type: JTokenType.String } text => new JValue(SecretRedactor.Redact((string?)text)),
-        JObject obj => RedactedObject(obj),
-        JArray array => new JArray(array.Select(Redacted)),
-        _ => token,
-    };
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new RedactingJsonWriter(text, said: null, NotProse) { Formatting = Formatting.None }) token.WriteTo(writer);
+        return Parsed(text.ToString());
+    }
 
-    private static JObject RedactedObject(JObject obj)
+    /// <summary>Text that looks like a date stays text, as it was in what was redacted.</summary>
+    private static JToken Parsed(string json)
     {
-        var copy = new JObject();
-        foreach (var property in obj.Properties())
-            copy[property.Name] = NotProse.Contains(property.Name) ? property.Value.DeepClone() : Redacted(property.Value);
-        return copy;
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = null };
+        return JToken.ReadFrom(reader);
     }
 }

@@ -6,7 +6,8 @@ namespace MagLearn.Bot.Transcripts;
 /// </summary>
 public interface ITranscriptArchive
 {
-    Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default);
+    /// <summary>Adds a turn's activities together (one write to the store), in the order given.</summary>
+    Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>The conversation's activities in the order they happened; empty when there are none.</summary>
     Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default);

@@ -7,10 +7,13 @@ public sealed class MemoryTranscriptArchive : ITranscriptArchive
 {
     private readonly ConcurrentDictionary<string, List<TranscriptEntry>> conversations = new(StringComparer.Ordinal);
 
-    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    public Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken = default)
     {
-        var entries = conversations.GetOrAdd(entry.ConversationId, _ => []);
-        lock (entries) entries.Add(entry);
+        foreach (var entry in entries)
+        {
+            var kept = conversations.GetOrAdd(entry.ConversationId, _ => []);
+            lock (kept) kept.Add(entry);
+        }
         return Task.CompletedTask;
     }
 

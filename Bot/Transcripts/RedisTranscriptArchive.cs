@@ -20,13 +20,17 @@ public sealed class RedisTranscriptArchive : ITranscriptArchive
         this.retention = retention;
     }
 
-    public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken = default)
     {
         var db = redis.GetDatabase();
-        var key = (RedisKey)(KeyPrefix + entry.ConversationId);
-        var append = db.ListRightPushAsync(key, JsonSerializer.Serialize(entry));
-        var expire = retention > TimeSpan.Zero ? db.KeyExpireAsync(key, retention) : Task.FromResult(true);
-        await Task.WhenAll(append, expire).WaitAsync(cancellationToken);
+        var writes = new List<Task>();
+        foreach (var conversation in entries.GroupBy(e => e.ConversationId))
+        {
+            var key = (RedisKey)(KeyPrefix + conversation.Key);
+            writes.Add(db.ListRightPushAsync(key, conversation.Select(e => (RedisValue)JsonSerializer.Serialize(e)).ToArray()));
+            if (retention > TimeSpan.Zero) writes.Add(db.KeyExpireAsync(key, retention));
+        }
+        await Task.WhenAll(writes).WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default)

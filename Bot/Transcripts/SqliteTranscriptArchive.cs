@@ -25,17 +25,22 @@ public sealed class SqliteTranscriptArchive : ITranscriptArchive, IDisposable
         expired = new SqliteSweep(connectionString, "transcript_activities", "at", retention, clock ?? TimeProvider.System);
     }
 
-    /// <summary>Completes when the activity is committed, together with whatever else was written meanwhile.</summary>
-    public async Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    /// <summary>Completes when the activities are committed, together with whatever else was written meanwhile.</summary>
+    public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken = default)
     {
+        if (entries.Count == 0) return;
         await SqliteWriter.Of(connectionString).WriteAsync(batch =>
         {
             var insert = batch.Command("INSERT INTO transcript_activities (conversation, channel, at, activity) VALUES ($conversation, $channel, $at, $activity)");
-            insert.Parameters.AddWithValue("$conversation", entry.ConversationId);
-            insert.Parameters.AddWithValue("$channel", entry.ChannelId);
-            insert.Parameters.AddWithValue("$at", entry.Timestamp.ToUnixTimeMilliseconds());
-            insert.Parameters.AddWithValue("$activity", entry.Activity);
-            insert.ExecuteNonQuery();
+            foreach (var entry in entries)
+            {
+                insert.Parameters.Clear();
+                insert.Parameters.AddWithValue("$conversation", entry.ConversationId);
+                insert.Parameters.AddWithValue("$channel", entry.ChannelId);
+                insert.Parameters.AddWithValue("$at", entry.Timestamp.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$activity", entry.Activity);
+                insert.ExecuteNonQuery();
+            }
         });
         await expired.RunIfDueAsync();
     }

@@ -1,5 +1,4 @@
 using MagLearn.Bot.Storage;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -9,7 +8,7 @@ public static class TranscriptExtensions
 {
     /// <summary>
     /// Every conversation's activities, redacted, kept on the same storage kind as its state (the same SQLite file,
-    /// the same Redis, or memory), through the Bot Framework's transcript middleware. Call after AddStorage.
+    /// the same Redis, or memory), through <see cref="TranscriptMiddleware"/>. Call after AddStorage.
     /// </summary>
     public static WebApplicationBuilder AddTranscripts(this WebApplicationBuilder builder)
     {
@@ -28,8 +27,7 @@ public static class TranscriptExtensions
                 _ => new SqliteTranscriptArchive(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention),
             };
         });
-        services.AddSingleton<ITranscriptLogger, RedactingTranscriptLogger>();
-        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware>(sp => new TranscriptLoggerMiddleware(sp.GetRequiredService<ITranscriptLogger>()));
+        services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, TranscriptMiddleware>();
         return builder;
     }
 }

@@ -17,9 +17,9 @@ public abstract class TranscriptArchiveBehaviour
     [Fact]
     public async Task A_conversation_is_read_back_in_the_order_it_happened_whatever_order_it_was_written_in()
     {
-        await Archive.AppendAsync(Entry("c1", 2, "second"));
-        await Archive.AppendAsync(Entry("c1", 1, "first"));
-        await Archive.AppendAsync(Entry("c1", 3, "third"));
+        await Archive.AppendAsync([Entry("c1", 2, "second")]);
+        await Archive.AppendAsync([Entry("c1", 1, "first")]);
+        await Archive.AppendAsync([Entry("c1", 3, "third")]);
 
         var read = await Archive.ReadAsync("c1");
 
@@ -29,12 +29,21 @@ public abstract class TranscriptArchiveBehaviour
     [Fact]
     public async Task Each_conversation_reads_only_its_own_activities()
     {
-        await Archive.AppendAsync(Entry("mine", 1, "hello"));
-        await Archive.AppendAsync(Entry("theirs", 1, "other"));
+        await Archive.AppendAsync([Entry("mine", 1, "hello")]);
+        await Archive.AppendAsync([Entry("theirs", 1, "other")]);
 
         var read = await Archive.ReadAsync("mine");
 
         Assert.Equal("mine", Assert.Single(read).ConversationId);
+    }
+
+    [Fact]
+    public async Task A_turns_activities_written_together_are_all_kept_in_their_order()
+    {
+        await Archive.AppendAsync([Entry("c1", 1, "question"), Entry("c1", 2, "answer"), Entry("c2", 1, "elsewhere"), Entry("c1", 3, "follow-up")]);
+
+        Assert.Equal(["question", "answer", "follow-up"], (await Archive.ReadAsync("c1")).Select(e => e.Activity.Split('"')[7]));
+        Assert.Equal("elsewhere", Assert.Single(await Archive.ReadAsync("c2")).Activity.Split('"')[7]);
     }
 
     [Fact]
@@ -48,7 +57,7 @@ public abstract class TranscriptArchiveBehaviour
     {
         var entry = Entry("c1", 1, "hello");
 
-        await Archive.AppendAsync(entry);
+        await Archive.AppendAsync([entry]);
 
         Assert.Equal(entry, Assert.Single(await Archive.ReadAsync("c1")));
     }
@@ -73,8 +82,8 @@ public sealed class SqliteTranscriptArchiveBehaviour : TranscriptArchiveBehaviou
     {
         var clock = new ManualClock(DateTimeOffset.Parse("2025-06-01T00:00:00Z"));
         using var kept90Days = new SqliteTranscriptArchive(file.Path, TimeSpan.FromDays(90), clock);
-        await kept90Days.AppendAsync(new TranscriptEntry("old", "webchat", clock.GetUtcNow().AddDays(-91), "{}"));
-        await kept90Days.AppendAsync(new TranscriptEntry("recent", "webchat", clock.GetUtcNow().AddDays(-89), "{}"));
+        await kept90Days.AppendAsync([new TranscriptEntry("old", "webchat", clock.GetUtcNow().AddDays(-91), "{}")]);
+        await kept90Days.AppendAsync([new TranscriptEntry("recent", "webchat", clock.GetUtcNow().AddDays(-89), "{}")]);
 
         kept90Days.SweepExpired();
 
@@ -101,7 +110,7 @@ public sealed class RedisTranscriptArchiveBehaviour(RedisServer redis) : Transcr
     {
         var archive = new RedisTranscriptArchive(connection, TimeSpan.FromDays(90));
 
-        await archive.AppendAsync(new TranscriptEntry("c1", "webchat", DateTimeOffset.UtcNow, "{}"));
+        await archive.AppendAsync([new TranscriptEntry("c1", "webchat", DateTimeOffset.UtcNow, "{}")]);
 
         var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(RedisTranscriptArchive.KeyPrefix + "c1");
         Assert.InRange(ttl!.Value, TimeSpan.FromDays(89.9), TimeSpan.FromDays(90));
