@@ -45,8 +45,10 @@ internal static class SqliteFile
         return connection;
     }
 
+    /// <summary>Lets go of the file: the writer's connection (after what is queued is committed) and the pooled ones.</summary>
     public static void Release(string connectionString)
     {
+        SqliteWriter.Close(connectionString);
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -12,6 +12,7 @@ namespace MagLearn.Bot.Storage;
 public sealed class SqliteStorage : IStorage, IDisposable
 {
     private readonly string connectionString;
+    private readonly SqliteReaders readers;
     private readonly TimeProvider clock;
     private readonly SqliteSweep idle;
 
@@ -30,6 +31,7 @@ public sealed class SqliteStorage : IStorage, IDisposable
             CREATE INDEX IF NOT EXISTS state_items_written_at ON state_items (written_at);
             """);
         idle = new SqliteSweep(connectionString, "state_items", "written_at", idleExpiry, this.clock);
+        readers = new SqliteReaders(connectionString);
         idle.RunIfDueAsync().GetAwaiter().GetResult();
     }
 
@@ -39,16 +41,13 @@ public sealed class SqliteStorage : IStorage, IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length);
-        using var connection = SqliteFile.Open(connectionString);
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT etag, json FROM state_items WHERE key = $key";
-        var key = select.Parameters.Add("$key", SqliteType.Text);
-        foreach (var k in keys.Distinct())
+        foreach (var key in keys.Distinct())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            key.Value = k;
-            using var row = select.ExecuteReader();
-            if (row.Read()) items[k] = StoredJson.Read(row.GetString(1), row.IsDBNull(0) ? null : row.GetString(0));
+            var stored = readers.Read("SELECT etag, json FROM state_items WHERE key = $key",
+                parameters => parameters.AddWithValue("$key", key),
+                row => row.Read() ? (Json: row.GetString(1), ETag: row.IsDBNull(0) ? null : row.GetString(0)) : default);
+            if (stored.Json is not null) items[key] = StoredJson.Read(stored.Json, stored.ETag);
         }
         return Task.FromResult<IDictionary<string, object>>(items);
     }
@@ -117,5 +116,9 @@ public sealed class SqliteStorage : IStorage, IDisposable
     public int SweepIdle() => idle.RunAsync().GetAwaiter().GetResult();
 
     /// <summary>Lets go of the pooled connections, so the file can be moved or deleted.</summary>
-    public void Dispose() => SqliteFile.Release(connectionString);
+    public void Dispose()
+    {
+        readers.Dispose();
+        SqliteFile.Release(connectionString);
+    }
 }

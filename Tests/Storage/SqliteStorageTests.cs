@@ -62,6 +62,35 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_disposed_storage_lets_go_of_its_file_and_what_it_wrote_moves_with_the_file()
+    {
+        var storage = new SqliteStorage(file.Path);
+        await storage.WriteAsync(new Dictionary<string, object> { ["count"] = new Counter { Id = "1", Count = 7 } });
+        await storage.ReadAsync(["count"]);
+
+        storage.Dispose();
+
+        // SQLite folds its write-ahead log into the file when the last connection closes: none is left open.
+        Assert.False(File.Exists(file.Path + "-wal"), "a connection to the file is still open");
+        var moved = Path.Combine(Path.GetDirectoryName(file.Path)!, "moved.db");
+        File.Move(file.Path, moved);
+        using var reopened = new SqliteStorage(moved);
+        Assert.Equal(7, ((Counter)(await reopened.ReadAsync(["count"]))["count"]).Count);
+    }
+
+    [Fact]
+    public async Task Many_reads_at_once_each_get_their_own_item()
+    {
+        var storage = Open();
+        await storage.WriteAsync(Enumerable.Range(0, 50).ToDictionary(i => $"n-{i}", i => (object)new Counter { Id = $"{i}", Count = i }));
+
+        var reads = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
+            (Key: i % 50, Item: (await storage.ReadAsync([$"n-{i % 50}"]))[$"n-{i % 50}"]))));
+
+        Assert.All(reads, r => Assert.Equal(r.Key, ((Counter)r.Item).Count));
+    }
+
+    [Fact]
     public void The_database_file_and_its_folder_are_created_when_missing()
     {
         var path = Path.Combine(Path.GetDirectoryName(file.Path)!, "deeper", "still", "state.db");
