@@ -47,15 +47,26 @@ public sealed class FlowMatcher
     public List<SearchHit> Match(IReadOnlySet<string> messageTerms, int top)
     {
         if (top <= 0 || triggers.Count == 0 || messageTerms.Count == 0) return [];
-        return triggers
-            .Select(t => (Trigger: t, Score: t.Terms.Where(w => messageTerms.Contains(w.Term)).Sum(w => w.Weight) / Math.Max(t.Mass, minimumEvidence)))
-            .Where(x => x.Score > 0)
-            .GroupBy(x => x.Trigger.FlowId)
-            .Select(g => g.MaxBy(x => x.Score))
-            .OrderByDescending(x => x.Score)
-            .Take(top)
-            .Select(x => new SearchHit(SearchDocument.FlowKind, x.Trigger.FlowId, "", x.Trigger.FlowTitle, x.Trigger.Text, "",
-                (float)x.Trigger.Mass, Math.Round(x.Score, 4), Math.Round(Math.Min(1, x.Score), 4)))
-            .ToList();
+        // Each flow's best phrasing: the first to reach the flow's highest score, flows in the order first seen.
+        var best = new List<(Trigger Trigger, double Score)>();
+        foreach (var trigger in triggers)
+        {
+            var found = 0.0;
+            foreach (var (term, weight) in trigger.Terms)
+                if (messageTerms.Contains(term)) found += weight;
+            var score = found / Math.Max(trigger.Mass, minimumEvidence);
+            if (score <= 0) continue;
+            var at = best.FindIndex(b => b.Trigger.FlowId == trigger.FlowId);
+            if (at < 0) best.Add((trigger, score));
+            else if (score > best[at].Score) best[at] = (trigger, score);
+        }
+        // Stable, as ties keep the order the flows were first seen in.
+        var ranked = best.Select((b, i) => (b.Trigger, b.Score, Seen: i)).ToArray();
+        Array.Sort(ranked, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Seen.CompareTo(b.Seen));
+        var hits = new List<SearchHit>(Math.Min(top, ranked.Length));
+        foreach (var (trigger, score, _) in ranked.Take(top))
+            hits.Add(new SearchHit(SearchDocument.FlowKind, trigger.FlowId, "", trigger.FlowTitle, trigger.Text, "",
+                (float)trigger.Mass, Math.Round(score, 4), Math.Round(Math.Min(1, score), 4)));
+        return hits;
     }
 }
