@@ -20,7 +20,7 @@ dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 
 
 echo "== 1b. the same with conversation state in memory and transcripts off: what durable state costs"
 Storage__Kind=Memory Transcripts__Enabled=false \
-  dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20
+  dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20 --scenarios echo,answer,flow,directline
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
 dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50

@@ -16,10 +16,16 @@ public interface IScenario
         Task.FromResult<IConversationClient>(new MessagesClient(http, conversation, user));
 }
 
-/// <summary>The baseline: every message is echoed.</summary>
-public sealed class EchoScenario : IScenario
+/// <summary>A baseline: every message is echoed.</summary>
+public sealed class EchoScenario(string name) : IScenario
 {
-    public string Name => "echo baseline";
+    /// <summary>The framework as it ships: the baseline every ratio is taken against.</summary>
+    public const string Framework = "echo baseline";
+
+    /// <summary>The framework set up as the bot sets it up (bench/EchoBot with Echo:BotPlumbing).</summary>
+    public const string BotPlumbing = "echo on the bot's plumbing";
+
+    public string Name => name;
     public (string, string) Turn(int user, long turn) => ($"hello {turn}", $"Echo: hello {turn}");
 }
 
