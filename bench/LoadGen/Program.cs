@@ -59,7 +59,8 @@ try
     var results = runs.Select(r => r.Result()).ToList();
     var baseline = runs.FirstOrDefault(r => r.Name == EchoScenario.Framework);
     var plumbing = runs.FirstOrDefault(r => r.Name == EchoScenario.BotPlumbing);
-    double Ratio(LoadResult r, ScenarioRun? to) => to is null ? double.NaN : r.TurnsPerSecond / to.Result().TurnsPerSecond;
+    // A baseline left out of the run leaves its column empty.
+    string Ratio(LoadResult r, ScenarioRun? to) => to is null ? "" : (r.TurnsPerSecond / to.Result().TurnsPerSecond).ToString("0.00");
     Console.WriteLine($"{options.Users} concurrent conversations per scenario, {rounds} rounds of {options.Slice.TotalSeconds:0} s slices each " +
                       $"after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
     Console.WriteLine();
@@ -70,7 +71,7 @@ try
         var r = results[i];
         var perRound = baseline is null ? [] : runs[i].SliceRates.Zip(baseline.SliceRates, (mine, echoed) => mine / echoed).ToList();
         var spread = perRound.Count == 0 ? "" : $"{perRound.Min():0.00}-{perRound.Max():0.00}";
-        Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {Ratio(r, baseline):0.00} | {spread} | {Ratio(r, plumbing):0.00} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
+        Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {Ratio(r, baseline)} | {spread} | {Ratio(r, plumbing)} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
     }
     return results.Any(r => r.Errors > 0) ? 1 : 0;
 }
