@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
 
 namespace MagLearn.Knowledge.Search;
 
 /// <summary>
 /// What one index's term dictionary said about the words questions use, kept for as long as the index lives:
-/// the dictionary entry of a word in each searched field, and how a question word resolves (its frequency, or
-/// its typo corrections). People asking about MAG use a few thousand words between them, and looking each one
+/// the dictionary entry of a word in each searched field, how a question word resolves (its frequency, or its
+/// typo corrections), and a term's BM25 statistics per field and boost. People asking about MAG use a few thousand words between them, and looking each one
 /// up afresh, walking the term dictionary once per field, was a fifth of a search. Like the term cache of
 /// Lucene's own older readers, it holds dictionary facts, never results: the index is read-only, so an entry
 /// never goes stale, and the index's replacement starts a cache of its own.
@@ -17,8 +18,12 @@ internal sealed class DictionaryCache
 {
     public const int MaxEntries = 20_000;
 
+    /// <summary>Fewer statistics than words are kept: each holds a table of 256 floats.</summary>
+    public const int MaxStatistics = 10_000;
+
     private readonly ConcurrentDictionary<(int Field, string Word), TermContext?> contexts = new();
     private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Field, string Word, float Boost), Similarity.SimWeight> statistics = new();
 
     public int Count => words.Count;
 
@@ -35,5 +40,17 @@ internal sealed class DictionaryCache
     public void KeepWord(QuestionTerm term)
     {
         if (words.Count < MaxEntries) words.TryAdd(term.Word, term);
+    }
+
+    /// <summary>
+    /// A term's statistics for scoring in a field with a boost, made by <paramref name="make"/> the first time.
+    /// Scoring only reads them; BM25 normalises them to the same values every time (the top-level boost is 1).
+    /// </summary>
+    public Similarity.SimWeight SimWeight(int field, string word, float boost, Func<Similarity.SimWeight> make)
+    {
+        if (statistics.TryGetValue((field, word, boost), out var kept)) return kept;
+        var made = make();
+        if (statistics.Count < MaxStatistics) statistics.TryAdd((field, word, boost), made);
+        return made;
     }
 }
