@@ -67,12 +67,15 @@ internal sealed class RedactingJsonWriter(TextWriter text, IReadOnlySet<string>?
             }
         }
         containers.Pop();
+        // A name whose value was no string (a number, true, null) must not carry over to what follows.
+        property = null;
         base.WriteEndObject();
     }
 
     public override void WriteEndArray()
     {
         containers.Pop();
+        property = null;
         base.WriteEndArray();
     }
 

@@ -74,6 +74,18 @@ public class ActivityRedactorTests
     }
 
     [Fact]
+    public void A_code_after_an_item_whose_last_identifier_is_a_number_is_still_masked()
+    {
+        var activity = From(RoleTypes.User, "submit");
+        activity.Value = new JArray(new JObject { ["note"] = "first", ["id"] = 5 }, new JObject { ["note"] = "my code is 482913" }, "code 482913");
+
+        var kept = ActivityRedactor.Redact(activity);
+
+        Assert.DoesNotContain("482913", kept.ToString());
+        Assert.Equal(5, (int)kept["value"]![0]!["id"]!);
+    }
+
+    [Fact]
     public void Identifiers_addresses_and_links_are_kept_as_they_were()
     {
         var activity = From(RoleTypes.Bot, "Read more: [Login Assistance](https://maglearn.example/learn/login-assistance#forgot-password)");
