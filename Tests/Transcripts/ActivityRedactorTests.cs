@@ -109,3 +109,69 @@ public class ActivityRedactorTests
         Assert.Equal("my password is Tr0ub4dor&3x", activity.Text);
     }
 }
+
+/// <summary>
+/// The one-pass redaction against the rule written as a tree walk (what a reader of the rule would write): prose
+/// under the said properties masked, identifiers and links under them kept, everything else untouched. Activities
+/// carry generated JSON of every shape in their free-form properties.
+/// </summary>
+public class ActivityRedactionRuleTests
+{
+    private static readonly string[] Said = ["text", "speak", "summary", "value", "attachments", "suggestedActions", "channelData"];
+    private static readonly HashSet<string> NotProse = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "$type", "type", "contentType", "id", "url", "contentUrl", "thumbnailUrl", "image", "tenant", "textFormat", "locale",
+    };
+
+    private static readonly string[] Names = ["id", "type", "note", "url", "text", "items", "code", "tenant", "value", "image", "title"];
+    private static readonly string[] Strings = ["482913", "my otp code is 482913", "hello", "https://example.com/a?b=123456", "Tr0ub4dor&3x", "smithj_1234", ""];
+
+    private static JToken Reference(IActivity activity)
+    {
+        var json = JObject.FromObject(activity, Newtonsoft.Json.JsonSerializer.Create(new Newtonsoft.Json.JsonSerializerSettings { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore }));
+        foreach (var name in Said)
+            if (json.Property(name) is { } property) property.Value = Prose(property.Value);
+        return json;
+
+        static JToken Prose(JToken token) => token switch
+        {
+            JValue { Type: JTokenType.String } text => new JValue(SecretRedactor.Redact((string?)text)),
+            JObject obj => new JObject(obj.Properties().Select(p => new JProperty(p.Name, NotProse.Contains(p.Name) ? p.Value.DeepClone() : Prose(p.Value)))),
+            JArray array => new JArray(array.Select(Prose)),
+            _ => token.DeepClone(),
+        };
+    }
+
+    private static JToken Generated(Random random, int depth) => random.Next(depth > 3 ? 3 : 6) switch
+    {
+        0 => new JValue(Strings[random.Next(Strings.Length)]),
+        1 => new JValue(random.Next(1_000_000)),
+        2 => random.Next(2) == 0 ? new JValue(true) : JValue.CreateNull(),
+        3 or 4 => new JObject(Enumerable.Range(0, random.Next(4)).Select(_ => Names[random.Next(Names.Length)]).Distinct()
+            .Select(name => new JProperty(name, Generated(random, depth + 1)))),
+        _ => new JArray(Enumerable.Range(0, random.Next(4)).Select(_ => Generated(random, depth + 1))),
+    };
+
+    [Fact]
+    public void One_pass_redaction_keeps_and_masks_exactly_what_the_rule_says()
+    {
+        var random = new Random(20261130);
+        for (var i = 0; i < 500; i++)
+        {
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Id = $"a{i}",
+                Conversation = new ConversationAccount(id: "c1"),
+                From = new ChannelAccount("user-1", "Pat", RoleTypes.User),
+                Text = Strings[random.Next(Strings.Length)],
+                Value = Generated(random, 0),
+                ChannelData = Generated(random, 0),
+                Attachments = [new HeroCard { Title = Strings[random.Next(Strings.Length)], Text = "code 482913" }.ToAttachment()],
+                SuggestedActions = new SuggestedActions { Actions = [new CardAction(ActionTypes.ImBack, "Yes", value: Strings[random.Next(Strings.Length)])] },
+            };
+
+            Assert.True(JToken.DeepEquals(Reference(activity), ActivityRedactor.Redact(activity)), $"activity {i}: {ActivityRedactor.RedactedJson(activity)}");
+        }
+    }
+}
