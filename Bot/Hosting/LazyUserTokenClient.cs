@@ -13,9 +13,6 @@ internal sealed class LazyUserTokenClient(Func<Task<UserTokenClient>> create) : 
 
     private Task<UserTokenClient> Client => client ??= create();
 
-    /// <summary>Whether anything in the turn asked for the real client.</summary>
-    public bool IsBuilt => client is not null;
-
     public override async Task<TokenResponse> GetUserTokenAsync(string userId, string connectionName, string channelId, string magicCode, CancellationToken cancellationToken) =>
         await (await Client).GetUserTokenAsync(userId, connectionName, channelId, magicCode, cancellationToken);
 

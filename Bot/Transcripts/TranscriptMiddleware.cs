@@ -68,9 +68,18 @@ public sealed partial class TranscriptMiddleware(ITranscriptArchive archive, IOp
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversation) return;
         var at = activity.Timestamp ?? clock.GetUtcNow();
-        var json = ActivityRedactor.RedactedJson(activity, [("id", $"g_{Guid.NewGuid()}"), ("timestamp", at)]);
+        var json = ActivityRedactor.RedactedJson(activity, Missing(activity, at));
         // Replies can be sent from more than one task in a turn.
         lock (kept) kept.Add(new TranscriptEntry(conversation, activity.ChannelId ?? "", at, json));
+    }
+
+    /// <summary>What the framework's transcript filled in on its copy: an id where there is none, the time it was kept.</summary>
+    private static List<(string Name, object Value)> Missing(IActivity activity, DateTimeOffset at)
+    {
+        var missing = new List<(string Name, object Value)>(2);
+        if (string.IsNullOrEmpty(activity.Id)) missing.Add(("id", $"g_{Guid.NewGuid()}"));
+        if (activity.Timestamp is null) missing.Add(("timestamp", at));
+        return missing;
     }
 
     private async Task WriteAsync(List<TranscriptEntry> kept)

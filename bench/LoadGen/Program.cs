@@ -58,9 +58,10 @@ try
 
     var results = runs.Select(r => r.Result()).ToList();
     var baseline = runs.FirstOrDefault(r => r.Name == EchoScenario.Framework);
-    var plumbing = runs.FirstOrDefault(r => r.Name == EchoScenario.BotPlumbing);
+    var framework = results.FirstOrDefault(r => r.Scenario == EchoScenario.Framework);
+    var plumbing = results.FirstOrDefault(r => r.Scenario == EchoScenario.BotPlumbing);
     // A baseline left out of the run leaves its column empty.
-    string Ratio(LoadResult r, ScenarioRun? to) => to is null ? "" : (r.TurnsPerSecond / to.Result().TurnsPerSecond).ToString("0.00");
+    string Ratio(LoadResult r, LoadResult? to) => to is null ? "" : (r.TurnsPerSecond / to.TurnsPerSecond).ToString("0.00");
     Console.WriteLine($"{options.Users} concurrent conversations per scenario, {rounds} rounds of {options.Slice.TotalSeconds:0} s slices each " +
                       $"after {options.Warmup.TotalSeconds:0} s warm-up, {Environment.ProcessorCount} cores");
     Console.WriteLine();
@@ -71,7 +72,7 @@ try
         var r = results[i];
         var perRound = baseline is null ? [] : runs[i].SliceRates.Zip(baseline.SliceRates, (mine, echoed) => mine / echoed).ToList();
         var spread = perRound.Count == 0 ? "" : $"{perRound.Min():0.00}-{perRound.Max():0.00}";
-        Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {Ratio(r, baseline)} | {spread} | {Ratio(r, plumbing)} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
+        Console.WriteLine($"| {r.Scenario} | {r.TurnsPerSecond:0} | {Ratio(r, framework)} | {spread} | {Ratio(r, plumbing)} | {r.P50:0.00} | {r.P99:0.00} | {r.CpuCores:0.00} | {r.PeakRssMiB:0} | {r.Errors} |");
     }
     return results.Any(r => r.Errors > 0) ? 1 : 0;
 }
