@@ -15,12 +15,12 @@ dotnet --version
 echo "== build (Release)"
 dotnet build MagLearn.Bot.sln -c Release -v q -nologo >/dev/null
 
-echo "== 1. end-to-end load over HTTP: echo baseline, answer turns, flow turns, Direct Line round trips"
+echo "== 1. end-to-end load over HTTP: echo baselines, answer turns, flow turns, questions at open flows, Direct Line round trips"
 dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20
 
 echo "== 1b. the same with conversation state in memory and transcripts off: what durable state costs"
 Storage__Kind=Memory Transcripts__Enabled=false \
-  dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20 --scenarios echo,answer,flow,directline
+  dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20 --scenarios echo,answer,flow,atflows,directline
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
 dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50

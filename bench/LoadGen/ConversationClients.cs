@@ -9,8 +9,8 @@ namespace MagLearn.LoadGen;
 /// <summary>One simulated user's conversation: sends a message and returns once the bot's reply has been read.</summary>
 public interface IConversationClient : IAsyncDisposable
 {
-    /// <summary>True when a reply came back and contains <paramref name="expect"/> (anything, when it is empty).</summary>
-    Task<bool> TurnAsync(string text, string expect);
+    /// <summary>The bot's reply as the client read it, or null when none came back.</summary>
+    Task<string?> TurnAsync(string text);
 }
 
 /// <summary>
@@ -22,7 +22,7 @@ public sealed class MessagesClient(HttpClient http, string conversation, int use
 {
     private long turn;
 
-    public async Task<bool> TurnAsync(string text, string expect)
+    public async Task<string?> TurnAsync(string text)
     {
         var activity = new
         {
@@ -43,11 +43,11 @@ public sealed class MessagesClient(HttpClient http, string conversation, int use
         {
             using var response = await http.PostAsync("/api/messages", content);
             var body = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode && body.Contains("\"activities\"") && (expect.Length == 0 || body.Contains(expect, StringComparison.Ordinal));
+            return response.IsSuccessStatusCode && body.Contains("\"activities\"") ? body : null;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class DirectLineClient : IConversationClient
         return client;
     }
 
-    public async Task<bool> TurnAsync(string text, string expect)
+    public async Task<string?> TurnAsync(string text)
     {
         try
         {
@@ -106,17 +106,17 @@ public sealed class DirectLineClient : IConversationClient
             post.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(post);
-            if (!response.IsSuccessStatusCode) return false;
+            if (!response.IsSuccessStatusCode) return null;
             using var posted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var id = posted.RootElement.GetProperty("id").GetString()!;
             // The reply can come over the socket before the post's own response: both sides meet on the id.
             var reply = await ReplyTo(id).Task.WaitAsync(ReplyTimeout);
             replies.TryRemove(id, out _);
-            return expect.Length == 0 || reply.Contains(expect, StringComparison.Ordinal);
+            return reply;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException)
         {
-            return false;
+            return null;
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class ScenarioRun : IAsyncDisposable
     private readonly HttpClient http;
     private readonly IConversationClient[] clients;
     private readonly long[] next;
+    private readonly string?[] lastReplies;
     private readonly List<double>[] latencies;
     private readonly List<double> sliceRates = [];
     private long turns;
@@ -35,6 +36,7 @@ public sealed class ScenarioRun : IAsyncDisposable
         this.http = http;
         this.clients = clients;
         next = new long[clients.Length];
+        lastReplies = new string?[clients.Length];
         latencies = clients.Select(_ => new List<double>(16_384)).ToArray();
     }
 
@@ -85,9 +87,10 @@ public sealed class ScenarioRun : IAsyncDisposable
         {
             while (DateTime.UtcNow < stop)
             {
-                var (text, expect) = scenario.Turn(user, next[user]++);
+                var (text, expect) = scenario.Turn(user, next[user]++, lastReplies[user]);
                 var start = Stopwatch.GetTimestamp();
-                var ok = await client.TurnAsync(text, expect);
+                var reply = lastReplies[user] = await client.TurnAsync(text);
+                var ok = reply is not null && (expect.Length == 0 || reply.Contains(expect, StringComparison.Ordinal));
                 if (!record) continue;
                 latencies[user].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 Interlocked.Increment(ref turns);

@@ -1,16 +1,16 @@
 using MagLearn.LoadGen;
 
-// End-to-end load on loopback: the echo baseline and MagLearn Bot's answer turns, flow turns and Direct Line round
-// trips, each against a server of its own, all started at once. After a warm-up, the scenarios take turns in short
-// slices (round after round, each round in a rotated order), so every scenario meets the same machine: a shared
-// two-core VM drifts by a quarter in speed from one minute to the next, which is more than the differences being
-// measured. Ratios to the baseline are of totals over the same rounds, and the spread of the per-round ratios is
-// printed beside them.
+// End-to-end load on loopback: the echo baseline and MagLearn Bot's answer turns, flow turns, questions typed at open
+// flows and Direct Line round trips, each against a server of its own, all started at once. After a warm-up, the
+// scenarios take turns in short slices (round after round, each round in a rotated order), so every scenario meets
+// the same machine: a shared two-core VM drifts by a quarter in speed from one minute to the next, which is more
+// than the differences being measured. Ratios to the baseline are of totals over the same rounds, and the spread of
+// the per-round ratios is printed beside them.
 // Two baselines: the echo on the framework as it ships (the ratio the targets are set against), and the same echo
 // with the framework set up as the bot sets it up (channel clients kept, no typing loop for replies in the response),
 // which shows what the bot's own work costs on top of its plumbing.
 // Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--slice S] [--warmup S] [--configuration Release]
-//                 [--scenarios echo,plumbing,answer,flow,directline]   (a subset, for profiling one scenario; ratios need echo)
+//                 [--scenarios echo,plumbing,answer,flow,atflows,directline]   (a subset, for profiling one scenario; ratios need echo)
 //   --seconds: measured seconds per scenario, in slices of --slice seconds; --warmup: unmeasured seconds per scenario.
 
 var options = Options.Parse(args);
@@ -24,15 +24,16 @@ Dictionary<string, string> BotEnvironment(string name) => new()
     ["DirectLine__Local__Enabled"] = "true",
     ["DirectLine__Local__Secret"] = DirectLineClient.Secret,
 };
-var questions = AnswerScenario.FromFile(options.Questions);
+var questions = QuestionFile.Read(options.Questions);
 
 var plan = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]
 {
     ("echo", echo, new Dictionary<string, string>(), new EchoScenario(EchoScenario.Framework)),
     ("plumbing", echo, new Dictionary<string, string> { ["Echo__BotPlumbing"] = "true" }, new EchoScenario(EchoScenario.BotPlumbing)),
-    ("answer", bot, BotEnvironment("answer"), questions),
+    ("answer", bot, BotEnvironment("answer"), new AnswerScenario(questions.Answerable)),
     ("flow", bot, BotEnvironment("flow"), new FlowScenario()),
-    ("directline", bot, BotEnvironment("directline"), new DirectLineScenario(questions)),
+    ("atflows", bot, BotEnvironment("atflows"), new QuestionsAtFlowsScenario(questions.All)),
+    ("directline", bot, BotEnvironment("directline"), new DirectLineScenario(questions.All)),
 }.Where(r => options.Scenarios.Contains(r.Key)).ToList();
 
 var servers = new List<ServerProcess>();
@@ -99,6 +100,6 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
             TimeSpan.FromSeconds(double.Parse(Value("--slice", "5"))),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"))),
             Value("--configuration", "Release"),
-            Value("--scenarios", "echo,plumbing,answer,flow,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
+            Value("--scenarios", "echo,plumbing,answer,flow,atflows,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
     }
 }

@@ -9,7 +9,9 @@ namespace MagLearn.LoadGen;
 public interface IScenario
 {
     string Name { get; }
-    (string Text, string Expect) Turn(int user, long turn);
+
+    /// <param name="lastReply">What the bot said to this user's previous message (null before the first, or after a failed turn).</param>
+    (string Text, string Expect) Turn(int user, long turn, string? lastReply);
 
     /// <summary>How the user reaches the bot: <c>/api/messages</c> unless the scenario says otherwise.</summary>
     Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) =>
@@ -26,26 +28,63 @@ public sealed class EchoScenario(string name) : IScenario
     public const string BotPlumbing = "echo on the bot's plumbing";
 
     public string Name => name;
-    public (string, string) Turn(int user, long turn) => ($"hello {turn}", $"Echo: hello {turn}");
+    public (string, string) Turn(int user, long turn, string? lastReply) => ($"hello {turn}", $"Echo: hello {turn}");
 }
 
-/// <summary>Free-text questions from a question file, each answered from the Learn index (or the fallback).</summary>
+/// <summary>A question file: each line a JSON object with the question's <c>text</c>, and the route it should get under <c>expect.route</c>.</summary>
+public sealed record QuestionFile(IReadOnlyList<string> All, IReadOnlyList<string> Answerable)
+{
+    public static QuestionFile Read(string path)
+    {
+        var lines = File.ReadLines(path).Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var all = lines.Select(q => q.GetProperty("text").GetString()!).ToList();
+        var answerable = lines
+            .Where(q => q.TryGetProperty("expect", out var e) && e.TryGetProperty("route", out var r) && r.GetString() == "answer")
+            .Select(q => q.GetProperty("text").GetString()!)
+            .ToList();
+        // A file without routes: every question is taken as one to answer.
+        return new QuestionFile(all, answerable.Count > 0 ? answerable : all);
+    }
+}
+
+/// <summary>
+/// Free-text answer turns: people who ask the Learn pages' questions one after another, each answered from the
+/// index and cited (or the fallback). The questions are those the file routes to an answer. When a question opens
+/// a guided flow instead (the router's choice, not the file's), the person says "cancel" and asks the next one, as
+/// someone who wanted an answer would.
+/// </summary>
 public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
 {
-    public string Name => "answer turns";
-    public (string, string) Turn(int user, long turn) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+    /// <summary>Every cited answer links its Learn page.</summary>
+    private const string Citation = "/learn/";
 
-    public static AnswerScenario FromFile(string path) => new(File.ReadLines(path)
-        .Where(l => l.Trim().Length > 0)
-        .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)
-        .ToList());
+    public string Name => "answer turns";
+
+    public (string, string) Turn(int user, long turn, string? lastReply) =>
+        lastReply is not null && !lastReply.Contains(Citation, StringComparison.Ordinal) && OpenedAFlow(lastReply)
+            ? ("cancel", "")
+            : (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+
+    /// <summary>A flow's question offers its answers as buttons and cites nothing; the fallback offers the help areas.</summary>
+    private static bool OpenedAFlow(string reply) => reply.Contains("suggestedActions", StringComparison.Ordinal) && !reply.Contains("Sorry, I don't know", StringComparison.Ordinal);
 }
 
-/// <summary>The question sample again, as Web Chat sends it: over the host's own Direct Line and its WebSocket stream.</summary>
-public sealed class DirectLineScenario(AnswerScenario questions) : IScenario
+/// <summary>
+/// The whole question file, flows left open: a question that opens a flow is followed by the next questions typed
+/// at the flow's prompt, never an answer to it. This measures the flows' handling of questions asked inside them
+/// (answered on the side, a switch offered, or the retry limit reached), with the flow's state in every turn.
+/// </summary>
+public sealed class QuestionsAtFlowsScenario(IReadOnlyList<string> questions) : IScenario
+{
+    public string Name => "questions at open flows";
+    public (string, string) Turn(int user, long turn, string? lastReply) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+}
+
+/// <summary>The whole question file again, as Web Chat sends it: over the host's own Direct Line and its WebSocket stream.</summary>
+public sealed class DirectLineScenario(IReadOnlyList<string> questions) : IScenario
 {
     public string Name => "Direct Line round trips";
-    public (string, string) Turn(int user, long turn) => questions.Turn(user, turn);
+    public (string, string) Turn(int user, long turn, string? lastReply) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
     public async Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) => await DirectLineClient.StartAsync(http);
 }
 
@@ -64,5 +103,5 @@ public sealed class FlowScenario : IScenario
     ];
 
     public string Name => "flow turns";
-    public (string, string) Turn(int user, long turn) => Walk[turn % Walk.Length];
+    public (string, string) Turn(int user, long turn, string? lastReply) => Walk[turn % Walk.Length];
 }
