@@ -21,9 +21,16 @@ internal sealed class DictionaryCache
     /// <summary>Fewer statistics than words are kept: each holds a table of 256 floats.</summary>
     public const int MaxStatistics = 10_000;
 
+    /// <summary>
+    /// Which documents hold a word is kept only for indexes up to this size, as a bit per document: at most 512 bytes
+    /// a word, 10 MB for every word kept. A larger index walks the postings for its few candidates instead.
+    /// </summary>
+    public const int MaxDocumentsForHolders = 4096;
+
     private readonly ConcurrentDictionary<(int Field, string Word), TermContext?> contexts = new();
     private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(int Field, string Word, float Boost), Similarity.SimWeight> statistics = new();
+    private readonly ConcurrentDictionary<string, ulong[]> holders = new(StringComparer.Ordinal);
 
     public int Count => words.Count;
 
@@ -51,6 +58,19 @@ internal sealed class DictionaryCache
         if (statistics.TryGetValue((field, word, boost), out var kept)) return kept;
         var made = make();
         if (statistics.Count < MaxStatistics) statistics.TryAdd((field, word, boost), made);
+        return made;
+    }
+
+    /// <summary>
+    /// The documents that hold a word in any searched field, one bit per document, made by <paramref name="make"/>
+    /// the first time: the coverage of every candidate of every question is then a bit test, where walking the
+    /// word's postings for each question's candidates was a tenth of an answer turn.
+    /// </summary>
+    public ulong[] Holders(string word, Func<string, ulong[]> make)
+    {
+        if (holders.TryGetValue(word, out var kept)) return kept;
+        var made = make(word);
+        if (holders.Count < MaxEntries) holders.TryAdd(word, made);
         return made;
     }
 }

@@ -95,6 +95,7 @@ internal sealed class TermLookup
     /// <summary>For each candidate (sorted ascending), whether any searched field of it holds any of the words.</summary>
     public bool[] Holding(IReadOnlyList<string> words, int[] sortedDocs)
     {
+        if (shared is not null && reader.MaxDoc <= DictionaryCache.MaxDocumentsForHolders) return HoldingKept(words, sortedDocs);
         var present = new bool[sortedDocs.Length];
         var leaves = reader.Leaves;
         for (var l = 0; l < leaves.Count; l++)
@@ -125,6 +126,44 @@ internal sealed class TermLookup
             }
         }
         return present;
+    }
+
+    /// <summary><see cref="Holding"/> from the index's kept holders of each word.</summary>
+    private bool[] HoldingKept(IReadOnlyList<string> words, int[] sortedDocs)
+    {
+        var present = new bool[sortedDocs.Length];
+        foreach (var word in words)
+        {
+            var holders = shared!.Holders(word, HoldersOf);
+            for (var i = 0; i < sortedDocs.Length; i++)
+                present[i] |= (holders[sortedDocs[i] >> 6] & (1UL << sortedDocs[i])) != 0;
+        }
+        return present;
+    }
+
+    /// <summary>Every live document that holds the word in a searched field, as a bit per document of the index.</summary>
+    private ulong[] HoldersOf(string word)
+    {
+        var holders = new ulong[(reader.MaxDoc + 63) / 64];
+        var leaves = reader.Leaves;
+        for (var l = 0; l < leaves.Count; l++)
+        {
+            var leaf = leaves[l];
+            for (var f = 0; f < enums.Length; f++)
+            {
+                var termsEnum = enums[f][l];
+                var state = termsEnum is null ? null : Context(f, word)?.Get(leaf.Ord);
+                if (state is null) continue;
+                termsEnum!.SeekExact(new BytesRef(word), state);
+                var docs = docsEnums[f][l] = termsEnum.Docs(leaf.AtomicReader.LiveDocs, docsEnums[f][l], DocsFlags.NONE);
+                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
+                {
+                    var global = leaf.DocBase + doc;
+                    holders[global >> 6] |= 1UL << global;
+                }
+            }
+        }
+        return holders;
     }
 
     private TermContext? Context(int field, string word)
