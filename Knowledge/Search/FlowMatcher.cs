@@ -21,47 +21,69 @@ public sealed class FlowMatcher
 
     private readonly double minimumEvidence;
 
-    private sealed record Trigger(string FlowId, string FlowTitle, string Text, (string Term, double Weight)[] Terms, double Mass);
+    /// <summary>A phrasing of a flow: its words as ids into the phrasings' vocabulary, each with its weight.</summary>
+    private sealed record Trigger(int Flow, string FlowId, string FlowTitle, string Text, int[] Terms, double[] Weights, double Mass);
 
     private readonly List<Trigger> triggers;
+
+    /// <summary>Every word any phrasing holds, numbered: a message is read once into which of them it has.</summary>
+    private readonly Dictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+
+    private readonly int flowCount;
 
     public FlowMatcher(IEnumerable<SearchDocument> flows, Analyzer questionAnalyzer, Func<string, double> weightOf, double rareWordWeight)
     {
         minimumEvidence = MinimumEvidenceInRareWords * rareWordWeight;
-        triggers = flows
-            .SelectMany(flow => flow.Phrasings.Select(text =>
-            {
-                var terms = AnalyzerTerms.Of(questionAnalyzer, IndexFields.Body, text).Distinct()
-                    .Select(t => (t, weightOf(t))).ToArray();
-                return new Trigger(flow.PageId, flow.Title, text, terms, terms.Sum(t => t.Item2));
-            }))
-            .Where(t => t.Terms.Length > 0)
-            .ToList();
+        var flowIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        triggers = [];
+        foreach (var flow in flows)
+        foreach (var text in flow.Phrasings)
+        {
+            var terms = AnalyzerTerms.Of(questionAnalyzer, IndexFields.Body, text).Distinct().ToArray();
+            if (terms.Length == 0) continue;
+            var weights = terms.Select(weightOf).ToArray();
+            if (!flowIds.TryGetValue(flow.PageId, out var flowAt)) flowIds[flow.PageId] = flowAt = flowIds.Count;
+            var ids = terms.Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count).ToArray();
+            triggers.Add(new Trigger(flowAt, flow.PageId, flow.Title, text, ids, weights, weights.Sum()));
+        }
+        flowCount = flowIds.Count;
     }
 
     public static FlowMatcher None { get; } = new([], new Lucene.Net.Analysis.Core.KeywordAnalyzer(), _ => 0, 1);
 
     public bool IsEmpty => triggers.Count == 0;
 
-    /// <summary>The best phrasing of each flow against the message's words, best flow first.</summary>
-    public List<SearchHit> Match(IReadOnlySet<string> messageTerms, int top)
+    /// <summary>The best phrasing of each flow against the message's words (duplicates allowed), best flow first.</summary>
+    public List<SearchHit> Match(IEnumerable<string> messageTerms, int top)
     {
-        if (top <= 0 || triggers.Count == 0 || messageTerms.Count == 0) return [];
+        if (top <= 0 || triggers.Count == 0) return [];
+        var present = new bool[vocabulary.Count];
+        var any = false;
+        foreach (var term in messageTerms)
+        {
+            if (!vocabulary.TryGetValue(term, out var id)) continue;
+            present[id] = true;
+            any = true;
+        }
+        if (!any) return [];
+
         // Each flow's best phrasing: the first to reach the flow's highest score, flows in the order first seen.
-        var best = new List<(Trigger Trigger, double Score)>();
+        var bestScore = new double[flowCount];
+        var bestTrigger = new Trigger?[flowCount];
+        var seen = new List<int>(flowCount);
         foreach (var trigger in triggers)
         {
             var found = 0.0;
-            foreach (var (term, weight) in trigger.Terms)
-                if (messageTerms.Contains(term)) found += weight;
+            for (var i = 0; i < trigger.Terms.Length; i++)
+                if (present[trigger.Terms[i]]) found += trigger.Weights[i];
             var score = found / Math.Max(trigger.Mass, minimumEvidence);
             if (score <= 0) continue;
-            var at = best.FindIndex(b => b.Trigger.FlowId == trigger.FlowId);
-            if (at < 0) best.Add((trigger, score));
-            else if (score > best[at].Score) best[at] = (trigger, score);
+            if (bestTrigger[trigger.Flow] is null) seen.Add(trigger.Flow);
+            else if (score <= bestScore[trigger.Flow]) continue;
+            (bestTrigger[trigger.Flow], bestScore[trigger.Flow]) = (trigger, score);
         }
         // Stable, as ties keep the order the flows were first seen in.
-        var ranked = best.Select((b, i) => (b.Trigger, b.Score, Seen: i)).ToArray();
+        var ranked = seen.Select((flow, i) => (Trigger: bestTrigger[flow]!, Score: bestScore[flow], Seen: i)).ToArray();
         Array.Sort(ranked, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Seen.CompareTo(b.Seen));
         var hits = new List<SearchHit>(Math.Min(top, ranked.Length));
         foreach (var (trigger, score, _) in ranked.Take(top))
