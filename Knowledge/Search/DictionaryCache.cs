@@ -31,6 +31,7 @@ internal sealed class DictionaryCache
     private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(int Field, string Word, float Boost), Similarity.SimWeight> statistics = new();
     private readonly ConcurrentDictionary<string, ulong[]> holders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Field, string Word, float Boost), ScoredPostings> scored = new();
 
     public int Count => words.Count;
 
@@ -71,6 +72,15 @@ internal sealed class DictionaryCache
         if (holders.TryGetValue(word, out var kept)) return kept;
         var made = make(word);
         if (holders.Count < MaxEntries) holders.TryAdd(word, made);
+        return made;
+    }
+
+    /// <summary>A term's scores per document in a field at a boost (<see cref="TermLookup.Scored"/>), made the first time.</summary>
+    public ScoredPostings Scored(int field, string word, float boost, Func<ScoredPostings> make)
+    {
+        if (scored.TryGetValue((field, word, boost), out var kept)) return kept;
+        var made = make();
+        if (scored.Count < MaxStatistics) scored.TryAdd((field, word, boost), made);
         return made;
     }
 }

@@ -43,6 +43,9 @@ public sealed class QuestionSearch : IDisposable
     /// </summary>
     private readonly ThreadLocal<TermLookup> lookups;
 
+    /// <summary>Each thread's arrays for scoring a small index without Lucene's scorers; null for a large index.</summary>
+    private readonly ThreadLocal<SmallIndexScorer>? smallScorers;
+
     public QuestionSearch(KnowledgeIndex index)
     {
         this.index = index;
@@ -50,6 +53,9 @@ public sealed class QuestionSearch : IDisposable
         vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
         catalog = new PassageCatalog(index.Reader);
         lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader, dictionary));
+        // The common-word split (BuildQuery) is not what the small index scorer adds up: it serves only below it.
+        if (index.Reader.MaxDoc < CommonSplitFrom)
+            smallScorers = new ThreadLocal<SmallIndexScorer>(() => new SmallIndexScorer(index.Reader.MaxDoc));
     }
 
     /// <summary>
@@ -73,12 +79,8 @@ public sealed class QuestionSearch : IDisposable
             terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
-        var query = BuildQuery(terms, lookup, index.Tuning);
-        // Collecting in document order lets Lucene score with BooleanScorer2 instead of the out-of-order
-        // BooleanScorer, whose table of 2,048 buckets was allocated afresh for every question.
-        var collector = TopScoreDocCollector.Create(Math.Max(Candidates, top + flowTop), docsScoredInOrder: true);
-        index.Searcher.Search(query, collector);
-        var scoreDocs = collector.GetTopDocs().ScoreDocs;
+        var candidates = Math.Max(Candidates, top + flowTop);
+        var scoreDocs = smallScorers is null ? LuceneTop(terms, lookup, candidates) : SmallIndexTop(terms, lookup, candidates);
         if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
         var coverage = Coverage(scoreDocs, terms, lookup);
@@ -128,6 +130,36 @@ public sealed class QuestionSearch : IDisposable
         return ranked;
     }
 
+    private ScoreDoc[] LuceneTop(List<QuestionTerm> terms, TermLookup lookup, int count)
+    {
+        var query = BuildQuery(terms, lookup, index.Tuning);
+        // Collecting in document order lets Lucene score with BooleanScorer2 instead of the out-of-order
+        // BooleanScorer, whose table of 2,048 buckets was allocated afresh for every question.
+        var collector = TopScoreDocCollector.Create(count, docsScoredInOrder: true);
+        index.Searcher.Search(query, collector);
+        return collector.GetTopDocs().ScoreDocs;
+    }
+
+    /// <summary>The same documents and scores as <see cref="LuceneTop"/> (see <see cref="SmallIndexScorer"/>), on a small index.</summary>
+    private ScoreDoc[] SmallIndexTop(List<QuestionTerm> terms, TermLookup lookup, int count)
+    {
+        var words = new List<IReadOnlyList<ScoredPostings>>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (!term.Known) continue;
+            var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
+            foreach (var alternative in term.Alternatives)
+                for (var field = 0; field < IndexFields.Searched.Length; field++)
+                    if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
+            words.Add(postings);
+        }
+        return smallScorers!.Value!.Top(words, count);
+    }
+
+    /// <summary>A word's weight in a field: the field's boost, less for a corrected spelling.</summary>
+    private static float Boost(int field, QuestionTerm term, SearchTuning tuning) =>
+        (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
+
     private Query BuildQuery(List<QuestionTerm> terms, TermLookup lookup, SearchTuning tuning)
     {
         var known = terms.Where(t => t.Known).ToList();
@@ -143,8 +175,7 @@ public sealed class QuestionSearch : IDisposable
             {
                 for (var field = 0; field < IndexFields.Searched.Length; field++)
                 {
-                    var boost = (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
-                    if (lookup.TermQuery(field, alternative, boost) is { } query) either.Add(query);
+                    if (lookup.TermQuery(field, alternative, Boost(field, term, tuning)) is { } query) either.Add(query);
                 }
             }
             var isRare = term.Frequency <= common || ReferenceEquals(term, rarest);
@@ -177,7 +208,11 @@ public sealed class QuestionSearch : IDisposable
     }
 
     /// <summary>Lets go of every thread's lookups, and with them the index they read.</summary>
-    public void Dispose() => lookups.Dispose();
+    public void Dispose()
+    {
+        lookups.Dispose();
+        smallScorers?.Dispose();
+    }
 
     private string BodyOf(int doc) => index.Searcher.Doc(doc).Get(IndexFields.Body) ?? "";
 

@@ -128,6 +128,47 @@ internal sealed class TermLookup
         return present;
     }
 
+    /// <summary>
+    /// A term's BM25 score in every live document of the index that holds it in the field, at a boost, as Lucene's
+    /// term scorer computes it (the same similarity, statistics, frequencies and norms); null when the field never
+    /// holds the word. Kept with the index's dictionary facts, when there are any, so each is computed once.
+    /// </summary>
+    public ScoredPostings? Scored(int field, string word, float boost, IndexSearcher searcher)
+    {
+        var context = Context(field, word);
+        if (context is null) return null;
+        return shared is null ? Score(field, word, boost, context, searcher) : shared.Scored(field, word, boost, () => Score(field, word, boost, context, searcher));
+    }
+
+    private ScoredPostings Score(int field, string word, float boost, TermContext context, IndexSearcher searcher)
+    {
+        var term = new Term(IndexFields.SearchedNames[field], word);
+        var similarity = searcher.Similarity;
+        var stats = similarity.ComputeWeight(boost, searcher.CollectionStatistics(term.Field), searcher.TermStatistics(term, context));
+        // As IndexSearcher.CreateNormalizedWeight leaves it for a query whose enclosing boosts are all 1 (BM25's
+        // query norm is 1).
+        stats.Normalize(1f, 1f);
+        var docs = new List<int>(context.DocFreq);
+        var scores = new List<float>(context.DocFreq);
+        var leaves = reader.Leaves;
+        for (var l = 0; l < leaves.Count; l++)
+        {
+            var leaf = leaves[l];
+            var state = context.Get(leaf.Ord);
+            var termsEnum = enums[field][l];
+            if (state is null || termsEnum is null) continue;
+            termsEnum.SeekExact(term.Bytes, state);
+            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+            var scorer = similarity.GetSimScorer(stats, leaf);
+            for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+            {
+                docs.Add(leaf.DocBase + doc);
+                scores.Add(scorer.Score(doc, postings.Freq));
+            }
+        }
+        return new ScoredPostings(docs.ToArray(), scores.ToArray());
+    }
+
     /// <summary><see cref="Holding"/> from the index's kept holders of each word.</summary>
     private bool[] HoldingKept(IReadOnlyList<string> words, int[] sortedDocs)
     {
