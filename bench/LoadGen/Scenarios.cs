@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MagLearn.LoadGen;
 
@@ -48,25 +49,28 @@ public sealed record QuestionFile(IReadOnlyList<string> All, IReadOnlyList<strin
 }
 
 /// <summary>
-/// Free-text answer turns: people who ask the Learn pages' questions one after another, each answered from the
-/// index and cited (or the fallback). The questions are those the file routes to an answer. When a question opens
-/// a guided flow instead (the router's choice, not the file's), the person says "cancel" and asks the next one, as
-/// someone who wanted an answer would.
+/// Free-text answer turns: people who type the Learn pages' questions one after another, the questions the file
+/// routes to an answer. Each is searched and answered: cited, a "Did you mean" list, or the fallback. When a
+/// question opens a guided flow instead (the router's choice, not the file's: a few percent of turns), the person
+/// says "cancel" and types the next one, as someone who wanted an answer would.
 /// </summary>
 public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
 {
-    /// <summary>Every cited answer links its Learn page.</summary>
-    private const string Citation = "/learn/";
-
     public string Name => "answer turns";
 
     public (string, string) Turn(int user, long turn, string? lastReply) =>
-        lastReply is not null && !lastReply.Contains(Citation, StringComparison.Ordinal) && OpenedAFlow(lastReply)
+        lastReply is not null && AsksAFlowQuestion(lastReply)
             ? ("cancel", "")
             : (questions[(int)((user * 7919 + turn) % questions.Count)], "");
 
-    /// <summary>A flow's question offers its answers as buttons and cites nothing; the fallback offers the help areas.</summary>
-    private static bool OpenedAFlow(string reply) => reply.Contains("suggestedActions", StringComparison.Ordinal) && !reply.Contains("Sorry, I don't know", StringComparison.Ordinal);
+    /// <summary>
+    /// A flow's question offers its answers as buttons that carry nothing but their words; "Did you mean" buttons
+    /// carry the passage they stand for, and the fallback's carry a help area.
+    /// </summary>
+    private static bool AsksAFlowQuestion(string reply) =>
+        JsonNode.Parse(reply)?["activities"] is JsonArray activities &&
+        activities.Any(activity => activity?["suggestedActions"]?["actions"] is JsonArray actions &&
+                                   actions.Any(action => action?["value"] is not JsonObject));
 }
 
 /// <summary>
