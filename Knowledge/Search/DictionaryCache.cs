@@ -63,24 +63,22 @@ internal sealed class DictionaryCache
     }
 
     /// <summary>
-    /// The documents that hold a word in any searched field, one bit per document, made by <paramref name="make"/>
-    /// the first time: the coverage of every candidate of every question is then a bit test, where walking the
-    /// word's postings for each question's candidates was a tenth of an answer turn.
+    /// The documents that hold a word in any searched field, one bit per document: the coverage of every candidate
+    /// of every question is then a bit test, where walking the word's postings for each question's candidates was a
+    /// tenth of an answer turn.
     /// </summary>
-    public ulong[] Holders(string word, Func<string, ulong[]> make)
+    public bool TryGetHolders(string word, out ulong[] kept) => holders.TryGetValue(word, out kept!);
+
+    public void KeepHolders(string word, ulong[] documents)
     {
-        if (holders.TryGetValue(word, out var kept)) return kept;
-        var made = make(word);
-        if (holders.Count < MaxEntries) holders.TryAdd(word, made);
-        return made;
+        if (holders.Count < MaxEntries) holders.TryAdd(word, documents);
     }
 
-    /// <summary>A term's scores per document in a field at a boost (<see cref="TermLookup.Scored"/>), made the first time.</summary>
-    public ScoredPostings Scored(int field, string word, float boost, Func<ScoredPostings> make)
+    /// <summary>A term's scores per document in a field at a boost (<see cref="TermLookup.Scored"/>).</summary>
+    public bool TryGetScored(int field, string word, float boost, out ScoredPostings kept) => scored.TryGetValue((field, word, boost), out kept!);
+
+    public void KeepScored(int field, string word, float boost, ScoredPostings postings)
     {
-        if (scored.TryGetValue((field, word, boost), out var kept)) return kept;
-        var made = make();
-        if (scored.Count < MaxStatistics) scored.TryAdd((field, word, boost), made);
-        return made;
+        if (scored.Count < MaxStatistics) scored.TryAdd((field, word, boost), postings);
     }
 }

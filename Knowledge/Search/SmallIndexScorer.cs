@@ -29,6 +29,8 @@ internal sealed class SmallIndexScorer
     private readonly bool[] wordHeld;
     private readonly List<int> matched = [];
     private readonly List<int> wordMatched = [];
+    private float[] bestScores = [];
+    private int[] bestDocs = [];
 
     public SmallIndexScorer(int maxDoc)
     {
@@ -97,17 +99,22 @@ internal sealed class SmallIndexScorer
     /// <summary>The top documents, kept as Lucene's in-order collector keeps them: a later document must score higher to get in.</summary>
     private ScoreDoc[] Best(int count)
     {
+        if (count <= 0) return [];
         matched.Sort();
-        var top = new List<ScoreDoc>(Math.Min(count, matched.Count) + 1);
+        if (bestScores.Length < count) (bestScores, bestDocs) = (new float[count], new int[count]);
+        var size = 0;
         foreach (var doc in matched)
         {
             var score = (float)total[doc];
-            if (top.Count == count && score <= top[^1].Score) continue;
-            var at = top.Count;
-            while (at > 0 && top[at - 1].Score < score) at--;
-            top.Insert(at, new ScoreDoc(doc, score));
-            if (top.Count > count) top.RemoveAt(count);
+            if (size == count && score <= bestScores[size - 1]) continue;
+            // Into place from the end, the lowest falling off when the list is full.
+            var at = size < count ? size++ : count - 1;
+            for (; at > 0 && bestScores[at - 1] < score; at--)
+                (bestScores[at], bestDocs[at]) = (bestScores[at - 1], bestDocs[at - 1]);
+            (bestScores[at], bestDocs[at]) = (score, doc);
         }
-        return top.ToArray();
+        var top = new ScoreDoc[size];
+        for (var i = 0; i < size; i++) top[i] = new ScoreDoc(bestDocs[i], bestScores[i]);
+        return top;
     }
 }

@@ -135,9 +135,12 @@ internal sealed class TermLookup
     /// </summary>
     public ScoredPostings? Scored(int field, string word, float boost, IndexSearcher searcher)
     {
+        if (shared is not null && shared.TryGetScored(field, word, boost, out var kept)) return kept;
         var context = Context(field, word);
         if (context is null) return null;
-        return shared is null ? Score(field, word, boost, context, searcher) : shared.Scored(field, word, boost, () => Score(field, word, boost, context, searcher));
+        var scored = Score(field, word, boost, context, searcher);
+        shared?.KeepScored(field, word, boost, scored);
+        return scored;
     }
 
     private ScoredPostings Score(int field, string word, float boost, TermContext context, IndexSearcher searcher)
@@ -175,7 +178,7 @@ internal sealed class TermLookup
         var present = new bool[sortedDocs.Length];
         foreach (var word in words)
         {
-            var holders = shared!.Holders(word, HoldersOf);
+            if (!shared!.TryGetHolders(word, out var holders)) shared.KeepHolders(word, holders = HoldersOf(word));
             for (var i = 0; i < sortedDocs.Length; i++)
                 present[i] |= (holders[sortedDocs[i] >> 6] & (1UL << sortedDocs[i])) != 0;
         }
