@@ -29,6 +29,21 @@ internal static class MessagesEndpoint
         MaxDepth = 64,
     });
 
+    /// <summary>
+    /// The adapter's own writing of a turn's result, without its indentation: a reply sent back in the response
+    /// (expectReplies, invokes) was a third spaces and line breaks, serialised into one buffer and copied to another.
+    /// </summary>
+    private static readonly JsonSerializer ResultWriter = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
+        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
+        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
+        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
+        Formatting = Formatting.None,
+    });
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static async Task HandleAsync(HttpContext http, BotAdapter adapter, IBot bot)
     {
         var request = http.Request;
@@ -59,12 +74,31 @@ internal static class MessagesEndpoint
         try
         {
             var result = await adapter.ProcessReadActivityAsync(request.Headers.Authorization.ToString(), activity!, bot, http.RequestAborted);
-            await HttpHelper.WriteResponseAsync(http.Response, result);
+            await WriteResultAsync(http.Response, result);
         }
         catch (UnauthorizedAccessException)
         {
             http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
+    }
+
+    /// <summary>What <see cref="HttpHelper.WriteResponseAsync"/> writes (the status, and the body as JSON when there is one), compact.</summary>
+    internal static async Task WriteResultAsync(HttpResponse response, InvokeResponse? result)
+    {
+        if (result is null)
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        response.StatusCode = result.Status;
+        if (result.Body is null) return;
+        response.ContentType = "application/json";
+        using var buffer = new MemoryStream();
+        using (var text = new StreamWriter(buffer, Utf8, bufferSize: 4096, leaveOpen: true))
+        using (var json = new JsonTextWriter(text))
+            ResultWriter.Serialize(json, result.Body);
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>The body as text; past <see cref="MaxBodyBytes"/> the read throws <c>BadHttpRequestException</c>.</summary>

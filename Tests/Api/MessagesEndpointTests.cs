@@ -107,6 +107,59 @@ public class MessagesEndpointTests(MagLearnHost host)
             .Select(e => $"{e.Category}: {e.Message} {e.Exception?.GetType().Name}"));
     }
 
+    [Fact]
+    public async Task With_expect_replies_the_answer_comes_back_in_the_response()
+    {
+        var message = Message("http://127.0.0.1:9/", "how do I pay an invoice?");
+        message.DeliveryMode = DeliveryModes.ExpectReplies;
+
+        var response = await client.PostRaw("/api/messages", JsonConvert.SerializeObject(message));
+
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        var replies = JsonConvert.DeserializeObject<ExpectedReplies>(body)!;
+        var reply = Assert.Single(replies.Activities);
+        Assert.Matches(@"\]\([^)\s]*/learn/billing-support#[a-z0-9-]+\)", reply.Text);
+        Assert.Equal(message.Id, reply.ReplyToId);
+    }
+
+    [Fact]
+    public async Task A_turn_result_is_written_as_the_framework_writes_it_without_the_indentation()
+    {
+        var reply = Message("http://127.0.0.1:9/", "**Payment methods**\n\nCard or \"invoice\" \u00e9 <b>\u2019</b>");
+        reply.SuggestedActions = new SuggestedActions(actions: [new CardAction(ActionTypes.MessageBack, "Payment methods", text: "Payment methods", value: new { page = "billing-support", section = "payment-methods" })]);
+        reply.Attachments = [new Attachment("application/vnd.microsoft.card.hero", content: new HeroCard("Title", text: "Body"))];
+        reply.Entities = [new Entity("mention") { Properties = { ["text"] = "<at>bot</at>" } }];
+        reply.ChannelData = new { tenant = new { id = "t1" } };
+        reply.LocalTimestamp = DateTimeOffset.Parse("2026-12-01T02:03:04.567+01:00");
+        var result = new Microsoft.Bot.Builder.InvokeResponse { Status = 200, Body = new ExpectedReplies([reply]) };
+
+        var framework = await Written(response => Microsoft.Bot.Builder.Integration.AspNet.Core.HttpHelper.WriteResponseAsync(response, result));
+        var ours = await Written(response => MagLearn.Bot.Hosting.MessagesEndpoint.WriteResultAsync(response, result));
+
+        Assert.Equal(framework.Status, ours.Status);
+        Assert.Equal(framework.ContentType, ours.ContentType);
+        Assert.True(Newtonsoft.Json.Linq.JToken.DeepEquals(Parsed(framework.Body), Parsed(ours.Body)), $"framework:\n{framework.Body}\nours:\n{ours.Body}");
+        Assert.True(ours.Body.Length < framework.Body.Length * 0.8, $"{ours.Body.Length} characters against {framework.Body.Length}");
+        Assert.DoesNotContain("\n", ours.Body);
+    }
+
+    private static async Task<(int Status, string? ContentType, string Body)> Written(Func<Microsoft.AspNetCore.Http.HttpResponse, Task> write)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+        await write(http.Response);
+        http.Response.Body.Position = 0;
+        return (http.Response.StatusCode, http.Response.ContentType, await new StreamReader(http.Response.Body).ReadToEndAsync());
+    }
+
+    private static Newtonsoft.Json.Linq.JToken Parsed(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+        return Newtonsoft.Json.Linq.JToken.ReadFrom(reader);
+    }
+
     private static Activity Message(string serviceUrl, string text) => new()
     {
         Type = ActivityTypes.Message,
