@@ -1,25 +1,28 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
 
 namespace MagLearn.Knowledge.Search;
 
 /// <summary>
 /// What one index's term dictionary said about the words questions use, kept for as long as the index lives:
 /// the dictionary entry of a word in each searched field, how a question word resolves (its frequency, or its
-/// typo corrections), and a term's BM25 statistics per field and boost. People asking about MAG use a few
-/// thousand words between them, and looking each one up afresh, walking the term dictionary once per field, was a
-/// fifth of a search. Like the term cache of Lucene's own older readers, it holds dictionary facts, never results:
+/// typo corrections), which documents hold a word, and a term's score in each document of a field at a boost.
+/// People asking about MAG use a few thousand words between them, and looking each one up afresh, walking the term
+/// dictionary once per field, was a fifth of a search. Like the term cache of Lucene's own older readers, it holds dictionary facts, never results:
 /// the index is read-only, so an entry never goes stale, and the index's replacement starts a cache of its own.
 ///
-/// Bounded, since any text can be sent: past <see cref="MaxEntries"/> words a lookup still works, uncached.
+/// Bounded, since any text can be sent: past <see cref="MaxEntries"/> words, or <see cref="MaxScoredEntries"/>
+/// scored documents, a lookup still works, uncached.
 /// </summary>
 internal sealed class DictionaryCache
 {
     public const int MaxEntries = 20_000;
 
-    /// <summary>Fewer statistics than words are kept: each holds a table of 256 floats.</summary>
-    public const int MaxStatistics = 10_000;
+    /// <summary>
+    /// Scored postings are kept up to this many documents in all (eight bytes each, 32 MB): the Learn corpus needs a
+    /// fraction of that, a large index's common words can hold a document in two of every five.
+    /// </summary>
+    public const long MaxScoredEntries = 4_000_000;
 
     /// <summary>
     /// Which documents hold a word is kept only for indexes up to this size, as a bit per document: at most 512 bytes
@@ -29,9 +32,9 @@ internal sealed class DictionaryCache
 
     private readonly ConcurrentDictionary<(int Field, string Word), TermContext?> contexts = new();
     private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(int Field, string Word, float Boost), Similarity.SimWeight> statistics = new();
     private readonly ConcurrentDictionary<string, ulong[]> holders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(int Field, string Word, float Boost), ScoredPostings> scored = new();
+    private long scoredEntries;
 
     public int Count => words.Count;
 
@@ -51,18 +54,6 @@ internal sealed class DictionaryCache
     }
 
     /// <summary>
-    /// A term's statistics for scoring in a field with a boost, made by <paramref name="make"/> the first time.
-    /// Scoring only reads them; BM25 normalises them to the same values every time (the top-level boost is 1).
-    /// </summary>
-    public Similarity.SimWeight SimWeight(int field, string word, float boost, Func<Similarity.SimWeight> make)
-    {
-        if (statistics.TryGetValue((field, word, boost), out var kept)) return kept;
-        var made = make();
-        if (statistics.Count < MaxStatistics) statistics.TryAdd((field, word, boost), made);
-        return made;
-    }
-
-    /// <summary>
     /// The documents that hold a word in any searched field, one bit per document: the coverage of every candidate
     /// of every question is then a bit test, where walking the word's postings for each question's candidates was a
     /// tenth of an answer turn.
@@ -79,6 +70,7 @@ internal sealed class DictionaryCache
 
     public void KeepScored(int field, string word, float boost, ScoredPostings postings)
     {
-        if (scored.Count < MaxStatistics) scored.TryAdd((field, word, boost), postings);
+        if (Interlocked.Read(ref scoredEntries) + postings.Docs.Length > MaxScoredEntries) return;
+        if (scored.TryAdd((field, word, boost), postings)) Interlocked.Add(ref scoredEntries, postings.Docs.Length);
     }
 }

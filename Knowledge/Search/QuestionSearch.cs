@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -43,8 +44,11 @@ public sealed class QuestionSearch : IDisposable
     /// </summary>
     private readonly ThreadLocal<TermLookup> lookups;
 
-    /// <summary>Each thread's arrays for scoring a small index without Lucene's scorers; null for a large index.</summary>
-    private readonly ThreadLocal<SmallIndexScorer>? smallScorers;
+    /// <summary>
+    /// Score adders not in use, each with arrays the size of the index: one per search running at once, taken and
+    /// given back, rather than one per thread that ever searched.
+    /// </summary>
+    private readonly ConcurrentBag<ScoreAdder> adders = [];
 
     public QuestionSearch(KnowledgeIndex index)
     {
@@ -53,9 +57,6 @@ public sealed class QuestionSearch : IDisposable
         vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
         catalog = new PassageCatalog(index.Reader);
         lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader, dictionary));
-        // The common-word split (BuildQuery) is not what the small index scorer adds up: it serves only below it.
-        if (index.Reader.MaxDoc < CommonSplitFrom)
-            smallScorers = new ThreadLocal<SmallIndexScorer>(() => new SmallIndexScorer(index.Reader.MaxDoc));
     }
 
     /// <summary>
@@ -80,7 +81,7 @@ public sealed class QuestionSearch : IDisposable
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
         var candidates = Math.Max(Candidates, top + flowTop);
-        var scoreDocs = smallScorers is null ? LuceneTop(terms, lookup, candidates) : SmallIndexTop(terms, lookup, candidates);
+        var scoreDocs = Top(terms, lookup, candidates);
         if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
         var coverage = Coverage(scoreDocs, terms, lookup);
@@ -130,60 +131,42 @@ public sealed class QuestionSearch : IDisposable
         return ranked;
     }
 
-    private ScoreDoc[] LuceneTop(List<QuestionTerm> terms, TermLookup lookup, int count)
-    {
-        var query = BuildQuery(terms, lookup, index.Tuning);
-        // Collecting in document order lets Lucene score with BooleanScorer2 instead of the out-of-order
-        // BooleanScorer, whose table of 2,048 buckets was allocated afresh for every question.
-        var collector = TopScoreDocCollector.Create(count, docsScoredInOrder: true);
-        index.Searcher.Search(query, collector);
-        return collector.GetTopDocs().ScoreDocs;
-    }
-
-    /// <summary>The same documents and scores as <see cref="LuceneTop"/> (see <see cref="SmallIndexScorer"/>), on a small index.</summary>
-    private ScoreDoc[] SmallIndexTop(List<QuestionTerm> terms, TermLookup lookup, int count)
-    {
-        var words = new List<IReadOnlyList<ScoredPostings>>(terms.Count);
-        foreach (var term in terms)
-        {
-            if (!term.Known) continue;
-            var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
-            foreach (var alternative in term.Alternatives)
-                for (var field = 0; field < IndexFields.Searched.Length; field++)
-                    if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
-            words.Add(postings);
-        }
-        return smallScorers!.Value!.Top(words, count);
-    }
-
-    /// <summary>A word's weight in a field: the field's boost, less for a corrected spelling.</summary>
-    private static float Boost(int field, QuestionTerm term, SearchTuning tuning) =>
-        (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
-
-    private Query BuildQuery(List<QuestionTerm> terms, TermLookup lookup, SearchTuning tuning)
+    /// <summary>
+    /// The best <paramref name="count"/> passages for the question's known words, as Lucene would rank them for a
+    /// query of each word's spellings in every searched field (best field first, a quarter of the others added),
+    /// words summed. At <see cref="CommonSplitFrom"/> documents and more, common words only add to the score of
+    /// documents a rarer word found (see <see cref="ScoreAdder"/>).
+    /// </summary>
+    private ScoreDoc[] Top(List<QuestionTerm> terms, TermLookup lookup, int count)
     {
         var known = terms.Where(t => t.Known).ToList();
         var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
         // When every word is common, the rarest one still leads: some word must narrow the documents scored.
         var rarest = known.MinBy(t => t.Frequency);
-        var rare = new BooleanQuery(disableCoord: true);
-        var optional = new BooleanQuery(disableCoord: true);
+        var leading = new List<IReadOnlyList<ScoredPostings>>(known.Count);
+        var optional = new List<IReadOnlyList<ScoredPostings>>();
         foreach (var term in known)
         {
-            var either = new DisjunctionMaxQuery(tieBreakerMultiplier: 0.25f);
+            var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
             foreach (var alternative in term.Alternatives)
-            {
                 for (var field = 0; field < IndexFields.Searched.Length; field++)
-                {
-                    if (lookup.TermQuery(field, alternative, Boost(field, term, tuning)) is { } query) either.Add(query);
-                }
-            }
-            var isRare = term.Frequency <= common || ReferenceEquals(term, rarest);
-            (isRare ? rare : optional).Add(either, Occur.SHOULD);
+                    if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
+            (term.Frequency <= common || ReferenceEquals(term, rarest) ? leading : optional).Add(postings);
         }
-        if (optional.Clauses.Count == 0) return rare;
-        return new BooleanQuery(disableCoord: true) { { rare, Occur.MUST }, { optional, Occur.SHOULD } };
+        var adder = adders.TryTake(out var idle) ? idle : new ScoreAdder(index.Reader.MaxDoc);
+        try
+        {
+            return adder.Top(leading, optional, count);
+        }
+        finally
+        {
+            adders.Add(adder);
+        }
     }
+
+    /// <summary>A word's weight in a field: the field's boost, less for a corrected spelling.</summary>
+    private static float Boost(int field, QuestionTerm term, SearchTuning tuning) =>
+        (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
 
     /// <summary>For each hit, the weighted share of the question's words it contains (synonyms included), in 0..1.</summary>
     private static double[] Coverage(ScoreDoc[] hits, List<QuestionTerm> terms, TermLookup lookup)
@@ -208,11 +191,7 @@ public sealed class QuestionSearch : IDisposable
     }
 
     /// <summary>Lets go of every thread's lookups, and with them the index they read.</summary>
-    public void Dispose()
-    {
-        lookups.Dispose();
-        smallScorers?.Dispose();
-    }
+    public void Dispose() => lookups.Dispose();
 
     private string BodyOf(int doc) => index.Searcher.Doc(doc).Get(IndexFields.Body) ?? "";
 

@@ -6,9 +6,9 @@ namespace MagLearn.Knowledge.Search;
 
 /// <summary>
 /// The index's dictionary entries for one question's words, looked up once per word and field. Frequencies for
-/// weighting, the term queries themselves and the coverage check all reuse the same lookups: before, each of
-/// them opened its own terms enumerator per word and field, and those enumerators were most of the megabyte a
-/// search allocated. One instance serves one thread, one search at a time (<see cref="Clear"/> between them):
+/// weighting, the scored postings and the coverage check all reuse the same lookups: before, each of them opened
+/// its own terms enumerator per word and field, and those enumerators were most of the megabyte a search
+/// allocated. One instance serves one thread, one search at a time (<see cref="Clear"/> between them):
 /// its enumerators are reused by seeking. Entries found are shared with the other threads through the index's
 /// <see cref="DictionaryCache"/>, when there is one.
 /// </summary>
@@ -18,11 +18,8 @@ internal sealed class TermLookup
     private readonly DictionaryCache? shared;
     private readonly TermsEnum?[][] enums;
     private readonly DocsEnum?[][] docsEnums;
+    private readonly DocsEnum?[][] scoringEnums;
     private readonly Dictionary<(int Field, string Word), TermContext?> found = new();
-
-    /// <summary>Postings readers for scoring, per field and segment, handed out in turn during one search.</summary>
-    private readonly List<DocsEnum>[][] postings;
-    private readonly int[][] postingsUsed;
 
     public TermLookup(IndexReader reader, DictionaryCache? shared = null)
     {
@@ -31,25 +28,19 @@ internal sealed class TermLookup
         var leaves = reader.Leaves;
         enums = new TermsEnum?[IndexFields.SearchedNames.Length][];
         docsEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
-        postings = new List<DocsEnum>[IndexFields.SearchedNames.Length][];
-        postingsUsed = new int[IndexFields.SearchedNames.Length][];
+        scoringEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
         for (var f = 0; f < enums.Length; f++)
         {
             enums[f] = new TermsEnum?[leaves.Count];
             docsEnums[f] = new DocsEnum?[leaves.Count];
-            postings[f] = leaves.Select(_ => new List<DocsEnum>()).ToArray();
-            postingsUsed[f] = new int[leaves.Count];
+            scoringEnums[f] = new DocsEnum?[leaves.Count];
             for (var l = 0; l < leaves.Count; l++)
                 enums[f][l] = leaves[l].AtomicReader.GetTerms(IndexFields.SearchedNames[f])?.GetEnumerator();
         }
     }
 
-    /// <summary>Forgets the previous search's words and takes back its postings readers; all stay open for the next one.</summary>
-    public void Clear()
-    {
-        found.Clear();
-        foreach (var used in postingsUsed) Array.Clear(used);
-    }
+    /// <summary>Forgets the previous search's words; the enumerators stay open for the next one.</summary>
+    public void Clear() => found.Clear();
 
     /// <summary>In how many documents the word occurs in the field where it is most common.</summary>
     public int DocumentFrequency(string word)
@@ -58,38 +49,6 @@ internal sealed class TermLookup
         for (var f = 0; f < enums.Length; f++)
             most = Math.Max(most, Context(f, word)?.DocFreq ?? 0);
         return most;
-    }
-
-    /// <summary>
-    /// A term query whose dictionary lookup is already done, or null when the field never holds the word: such a
-    /// query matches nothing, and with BM25 (whose query norm is 1) leaving it out changes no score, while each
-    /// one cost a weight and a scorer with their buffers. With the index's <see cref="DictionaryCache"/> it is a
-    /// <see cref="KeptTermQuery"/>, for this thread's search only.
-    /// </summary>
-    public Query? TermQuery(int field, string word, float boost)
-    {
-        var context = Context(field, word);
-        if (context is null) return null;
-        var term = new Term(IndexFields.SearchedNames[field], word);
-        return shared is null
-            ? new TermQuery(term, context) { Boost = boost }
-            : new KeptTermQuery(term, field, context, this, shared) { Boost = boost };
-    }
-
-    /// <summary>
-    /// The postings of a term in one segment, with frequencies, for scoring: a reader of this thread's, reused
-    /// from the previous searches. Each call of one search gets a reader of its own.
-    /// </summary>
-    public DocsEnum Postings(int field, AtomicReaderContext leaf, BytesRef term, TermState state, IBits acceptDocs)
-    {
-        var termsEnum = enums[field][leaf.Ord] ?? throw new InvalidOperationException($"no {IndexFields.SearchedNames[field]} terms in segment {leaf.Ord}");
-        termsEnum.SeekExact(term, state);
-        var pool = postings[field][leaf.Ord];
-        var at = postingsUsed[field][leaf.Ord]++;
-        var docs = termsEnum.Docs(acceptDocs, at < pool.Count ? pool[at] : null, DocsFlags.FREQS);
-        if (at < pool.Count) pool[at] = docs;
-        else pool.Add(docs);
-        return docs;
     }
 
     /// <summary>For each candidate (sorted ascending), whether any searched field of it holds any of the words.</summary>
@@ -161,7 +120,7 @@ internal sealed class TermLookup
             var termsEnum = enums[field][l];
             if (state is null || termsEnum is null) continue;
             termsEnum.SeekExact(term.Bytes, state);
-            var postings = termsEnum.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+            var postings = scoringEnums[field][l] = termsEnum.Docs(leaf.AtomicReader.LiveDocs, scoringEnums[field][l], DocsFlags.FREQS);
             var scorer = similarity.GetSimScorer(stats, leaf);
             for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
             {
