@@ -8,8 +8,9 @@ namespace MagLearn.Knowledge.Search;
 
 /// <summary>
 /// Finds the passages (and flows) that answer a question. The user's text never reaches a query parser: it is
-/// analyzed into words and the query is built from term objects, so quotes, brackets, operators and wildcards
-/// are just characters, and any input gives results or none, never an exception.
+/// analyzed into words, and each word's postings are looked up and scored as terms (see <see cref="ScoreAdder"/>),
+/// so quotes, brackets, operators and wildcards are just characters, and any input gives results or none, never an
+/// exception.
 /// </summary>
 public sealed class QuestionSearch : IDisposable
 {
