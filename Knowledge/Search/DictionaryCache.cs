@@ -55,8 +55,8 @@ internal sealed class DictionaryCache
 
     /// <summary>
     /// The documents that hold a word in any searched field, one bit per document: the coverage of every candidate
-    /// of every question is then a bit test, where walking the word's postings for each question's candidates was a
-    /// tenth of an answer turn.
+    /// of every question is then a bit test, where walking the word's postings for each question's candidates was 6%
+    /// of an answer turn.
     /// </summary>
     public bool TryGetHolders(string word, out ulong[] kept) => holders.TryGetValue(word, out kept!);
 
