@@ -54,9 +54,6 @@ internal sealed class ScoreAdder
         wordHeld = new bool[maxDoc];
     }
 
-    /// <summary>The documents this instance was made for: an index of another size needs another.</summary>
-    public int MaxDoc => maxDoc;
-
     /// <summary>
     /// The best <paramref name="count"/> documents, best first, ties to the lower document id. Each word is given
     /// as the scored postings of all its spellings and fields.
@@ -72,6 +69,9 @@ internal sealed class ScoreAdder
         }
         finally
         {
+            // Left clean for the next question, however this one ended.
+            foreach (var doc in wordMatched) wordHeld[doc] = false;
+            wordMatched.Clear();
             foreach (var doc in matched) (leading[doc], found[doc]) = (0, false);
             foreach (var doc in optionalMatched) (optional[doc], optionalHeld[doc]) = (0, false);
             matched.Clear();
