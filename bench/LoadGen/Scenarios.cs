@@ -68,6 +68,8 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
     /// carry the passage they stand for, and the fallback's carry a help area.
     /// </summary>
     private static bool AsksAFlowQuestion(string reply) =>
+        // Most replies have no buttons: not parsed at all, so the client (on the server's cores) stays light.
+        reply.Contains("\"suggestedActions\"", StringComparison.Ordinal) &&
         JsonNode.Parse(reply)?["activities"] is JsonArray activities &&
         activities.Any(activity => activity?["suggestedActions"]?["actions"] is JsonArray actions &&
                                    actions.Any(action => action?["value"] is not JsonObject));
