@@ -52,14 +52,38 @@ public sealed class LearnAnalyzer : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(stream);
+        var (tokenizer, front) = Front(reader);
+        TokenStream stream = front;
         if (synonyms is not null) stream = new SynonymFilter(stream, synonyms, ignoreCase: true);
-        stream = new StopFilter(Version, stream, stopWords);
-        stream = new PorterStemFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new TokenStreamComponents(tokenizer, Back(stream, stopWords));
     }
+
+    /// <summary>The chain up to where synonyms are matched: words, lower-cased, accents folded.</summary>
+    private static (Tokenizer Tokenizer, TokenStream Stream) Front(TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
+        return (tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer)));
+    }
+
+    /// <summary>The chain after synonyms: stop words out, the rest stemmed.</summary>
+    private static TokenStream Back(TokenStream stream, CharArraySet stopWords) =>
+        new PorterStemFilter(new StopFilter(Version, stream, stopWords));
+
+    /// <summary>The words as the synonym filter reads them (<see cref="SynonymExpander"/>).</summary>
+    internal static Analyzer ForSynonymInput() => NewAnonymous(
+        (_, reader) =>
+        {
+            var (tokenizer, stream) = Front(reader);
+            return new TokenStreamComponents(tokenizer, stream);
+        },
+        (_, reader) => DropApostrophes(reader));
+
+    /// <summary>One word through the end of the chain: its stem, or nothing for a stop word (<see cref="SynonymExpander"/>).</summary>
+    internal static Analyzer ForOneWord(CharArraySet stopWords) => NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new KeywordTokenizer(reader);
+        return new TokenStreamComponents(tokenizer, Back(tokenizer, stopWords));
+    });
 
     private static readonly NormalizeCharMap Apostrophes = BuildApostropheMap();
 

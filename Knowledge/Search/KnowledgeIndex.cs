@@ -23,6 +23,9 @@ public sealed class KnowledgeIndex : IDisposable
     public Analyzer QuestionAnalyzer { get; }
     public SearchTuning Tuning { get; }
 
+    /// <summary>The index analyzer's terms of a message without running its synonym filter; null without the Learn analysis.</summary>
+    internal SynonymExpander? Expander { get; }
+
     /// <summary>The guided flows' trigger phrasings, matched in memory against the same analysis and statistics.</summary>
     public FlowMatcher Flows { get; private set; } = FlowMatcher.None;
     public TimeSpan BuildTime { get; private set; }
@@ -39,6 +42,7 @@ public sealed class KnowledgeIndex : IDisposable
         Reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(Reader) { Similarity = PassageIndexBuilder.Similarity };
         (IndexAnalyzer, QuestionAnalyzer) = AnalyzersFor(language, tuning);
+        Expander = tuning.LearnAnalysis ? new SynonymExpander(language) : null;
         BuildTime = buildTime;
     }
 

@@ -104,7 +104,9 @@ public sealed class QuestionSearch : IDisposable
     private List<SearchHit> MatchFlows(string question, List<QuestionTerm> terms, int flowTop)
     {
         if (flowTop <= 0 || index.Flows.IsEmpty) return [];
-        var words = AnalyzerTerms.Of(index.IndexAnalyzer, IndexFields.Body, question);
+        List<string> words;
+        if (index.Expander is { } expander) expander.AddTerms(question, words = []);
+        else words = AnalyzerTerms.Of(index.IndexAnalyzer, IndexFields.Body, question);
         foreach (var term in terms)
             if (term.Corrected) words.AddRange(term.Alternatives);
         return index.Flows.Match(words, flowTop);
