@@ -45,7 +45,7 @@ internal sealed class SynonymExpander
         for (var entry = fstEnum.Next(); entry is not null; entry = fstEnum.Next())
         {
             var input = new StringBuilder();
-            for (var i = 0; i < entry.Input.Length; i++) input.Append(char.ConvertFromUtf32(entry.Input.Int32s[entry.Input.Offset + i]));
+            for (var i = 0; i < entry.Input.Length; i++) AppendCodePoint(input, entry.Input.Int32s[entry.Input.Offset + i]);
             var output = entry.Output;
             var reader = new ByteArrayDataInput(output.Bytes, output.Offset, output.Length);
             var code = reader.ReadVInt32();
@@ -108,14 +108,17 @@ internal sealed class SynonymExpander
         foreach (var c in word) plain &= c < 128 && c is not (>= 'A' and <= 'Z');
         if (plain) return word;
         var lowered = new StringBuilder(word.Length);
+        // As the filter reads code points: a lone surrogate is read (and kept) as itself.
         for (var i = 0; i < word.Length; i += char.IsSurrogatePair(word, i) ? 2 : 1)
-        {
-            // As the filter reads code points: a lone surrogate is read (and kept) as itself.
-            var codePoint = J2N.Character.ToLower(char.IsSurrogatePair(word, i) ? char.ConvertToUtf32(word[i], word[i + 1]) : word[i]);
-            if (codePoint < 0x10000) lowered.Append((char)codePoint);
-            else lowered.Append(char.ConvertFromUtf32(codePoint));
-        }
+            AppendCodePoint(lowered, J2N.Character.ToLower(char.IsSurrogatePair(word, i) ? char.ConvertToUtf32(word[i], word[i + 1]) : word[i]));
         return lowered.ToString();
+    }
+
+    /// <summary>A code point as UTF-16; a lone surrogate (which the filter can meet in hostile text) as itself.</summary>
+    private static void AppendCodePoint(StringBuilder text, int codePoint)
+    {
+        if (codePoint < 0x10000) text.Append((char)codePoint);
+        else text.Append(char.ConvertFromUtf32(codePoint));
     }
 
     /// <summary>A word through the rest of the chain: its stem, or null for a stop word.</summary>
