@@ -25,6 +25,9 @@ internal sealed class SynonymExpander
 
     private sealed record Rule(bool KeepsInput, string[] Terms);
 
+    /// <summary>Any field: neither analyzer here reads it.</summary>
+    private const string Field = "body";
+
     private readonly Analyzer front = LearnAnalyzer.ForSynonymInput();
     private readonly Analyzer oneWord;
     private readonly Dictionary<string, Rule> rules = new(StringComparer.Ordinal);
@@ -42,8 +45,9 @@ internal sealed class SynonymExpander
         if (language.Synonyms is not { Fst: not null } map) return;
         var fstEnum = new Int32sRefFSTEnum<BytesRef>(map.Fst);
         var phrase = new BytesRef();
-        for (var entry = fstEnum.Next(); entry is not null; entry = fstEnum.Next())
+        while (fstEnum.MoveNext())
         {
+            var entry = fstEnum.Current;
             var input = new StringBuilder();
             for (var i = 0; i < entry.Input.Length; i++) AppendCodePoint(input, entry.Input.Int32s[entry.Input.Offset + i]);
             var output = entry.Output;
@@ -66,14 +70,7 @@ internal sealed class SynonymExpander
     /// <summary>The index analyzer's terms of <paramref name="text"/>, added to <paramref name="terms"/> (repeats allowed).</summary>
     public void AddTerms(string text, List<string> terms)
     {
-        var words = new List<string>();
-        using (var stream = front.GetTokenStream("body", text))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken()) words.Add(term.ToString());
-            stream.End();
-        }
+        var words = AnalyzerTerms.Of(front, Field, text);
         var lowered = words.ConvertAll(Lowered);
         for (var at = 0; at < words.Count;)
         {
@@ -125,14 +122,7 @@ internal sealed class SynonymExpander
     private string? Term(string word)
     {
         if (stems.TryGetValue(word, out var kept)) return kept.Length == 0 ? null : kept;
-        string? stem = null;
-        using (var stream = oneWord.GetTokenStream("body", word))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            if (stream.IncrementToken()) stem = term.ToString();
-            stream.End();
-        }
+        var stem = AnalyzerTerms.Of(oneWord, Field, word).FirstOrDefault();
         if (stems.Count < MaxKeptWords) stems.TryAdd(word, stem ?? Dropped);
         return stem;
     }

@@ -6,7 +6,7 @@ namespace MagLearn.Knowledge.Search;
 /// <summary>
 /// What one index's term dictionary said about the words questions use, kept for as long as the index lives:
 /// the dictionary entry of a word in each searched field, how a question word resolves (its frequency, or its
-/// typo corrections), which documents hold a word, and a term's score in each document of a field at a boost.
+/// typo corrections), and a term's score in each document of a field at a boost.
 /// People asking about MAG use a few thousand words between them, and looking each one up afresh, walking the term
 /// dictionary once per field, was a fifth of a search. Like the term cache of Lucene's own older readers, it holds dictionary facts, never results:
 /// the index is read-only, so an entry never goes stale, and the index's replacement starts a cache of its own.
@@ -24,15 +24,8 @@ internal sealed class DictionaryCache
     /// </summary>
     public const long MaxScoredEntries = 4_000_000;
 
-    /// <summary>
-    /// Which documents hold a word is kept only for indexes up to this size, as a bit per document: at most 512 bytes
-    /// a word, 10 MB for every word kept. A larger index walks the postings for its few candidates instead.
-    /// </summary>
-    public const int MaxDocumentsForHolders = 4096;
-
     private readonly ConcurrentDictionary<(int Field, string Word), TermContext?> contexts = new();
     private readonly ConcurrentDictionary<string, QuestionTerm> words = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ulong[]> holders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(int Field, string Word, float Boost), ScoredPostings> scored = new();
     private long scoredEntries;
 
@@ -51,18 +44,6 @@ internal sealed class DictionaryCache
     public void KeepWord(QuestionTerm term)
     {
         if (words.Count < MaxEntries) words.TryAdd(term.Word, term);
-    }
-
-    /// <summary>
-    /// The documents that hold a word in any searched field, one bit per document: the coverage of every candidate
-    /// of every question is then a bit test, where walking the word's postings for each question's candidates was 6%
-    /// of an answer turn.
-    /// </summary>
-    public bool TryGetHolders(string word, out ulong[] kept) => holders.TryGetValue(word, out kept!);
-
-    public void KeepHolders(string word, ulong[] documents)
-    {
-        if (holders.Count < MaxEntries) holders.TryAdd(word, documents);
     }
 
     /// <summary>A term's scores per document in a field at a boost (<see cref="TermLookup.Scored"/>).</summary>

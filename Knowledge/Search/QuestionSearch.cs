@@ -82,10 +82,10 @@ public sealed class QuestionSearch : IDisposable
         if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
 
         var candidates = Math.Max(Candidates, top + flowTop);
-        var scoreDocs = Top(terms, lookup, candidates);
+        var (scoreDocs, wordsHeld, numbered) = Top(terms, lookup, candidates);
         if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
 
-        var coverage = Coverage(scoreDocs, terms, lookup);
+        var coverage = Coverage(wordsHeld, terms, numbered);
         var ranked = Rank(scoreDocs, coverage);
         var count = Math.Min(top, ranked.Length);
         var passages = new List<SearchHit>(count);
@@ -140,26 +140,20 @@ public sealed class QuestionSearch : IDisposable
     /// words summed. At <see cref="CommonSplitFrom"/> documents and more, common words only add to the score of
     /// documents a rarer word found (see <see cref="ScoreAdder"/>).
     /// </summary>
-    private ScoreDoc[] Top(List<QuestionTerm> terms, TermLookup lookup, int count)
+    private (ScoreDoc[] Docs, ulong[] WordsHeld, List<QuestionTerm> Numbered) Top(List<QuestionTerm> terms, TermLookup lookup, int count)
     {
         var known = terms.Where(t => t.Known).ToList();
         var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
         // When every word is common, the rarest one still leads: some word must narrow the documents scored.
         var rarest = known.MinBy(t => t.Frequency);
-        var leading = new List<IReadOnlyList<ScoredPostings>>(known.Count);
-        var optional = new List<IReadOnlyList<ScoredPostings>>();
-        foreach (var term in known)
-        {
-            var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
-            foreach (var alternative in term.Alternatives)
-                for (var field = 0; field < IndexFields.Searched.Length; field++)
-                    if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
-            (term.Frequency <= common || ReferenceEquals(term, rarest) ? leading : optional).Add(postings);
-        }
+        var leadingTerms = known.Where(t => t.Frequency <= common || ReferenceEquals(t, rarest)).ToList();
+        var optionalTerms = known.Where(t => !leadingTerms.Contains(t)).ToList();
         var adder = adders.TryTake(out var idle) ? idle : new ScoreAdder(index.Reader.MaxDoc);
         try
         {
-            return adder.Top(leading, optional, count);
+            var (docs, wordsHeld) = adder.Top(leadingTerms.ConvertAll(t => Postings(t, lookup)), optionalTerms.ConvertAll(t => Postings(t, lookup)), count);
+            // The adder numbers the words leading first: coverage reads its bits in that order.
+            return (docs, wordsHeld, [.. leadingTerms, .. optionalTerms]);
         }
         finally
         {
@@ -167,27 +161,32 @@ public sealed class QuestionSearch : IDisposable
         }
     }
 
+    /// <summary>The scored postings of all a word's spellings in every searched field.</summary>
+    private IReadOnlyList<ScoredPostings> Postings(QuestionTerm term, TermLookup lookup)
+    {
+        var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
+        foreach (var alternative in term.Alternatives)
+            for (var field = 0; field < IndexFields.Searched.Length; field++)
+                if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
+        return postings;
+    }
+
     /// <summary>A word's weight in a field: the field's boost, less for a corrected spelling.</summary>
     private static float Boost(int field, QuestionTerm term, SearchTuning tuning) =>
         (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
 
     /// <summary>For each hit, the weighted share of the question's words it contains (synonyms included), in 0..1.</summary>
-    private static double[] Coverage(ScoreDoc[] hits, List<QuestionTerm> terms, TermLookup lookup)
+    private static double[] Coverage(ulong[] wordsHeld, List<QuestionTerm> terms, List<QuestionTerm> numbered)
     {
-        // The lookup walks postings forwards, so it takes the hits in document order.
-        var order = new int[hits.Length];
-        var docs = new int[hits.Length];
-        for (var i = 0; i < hits.Length; i++) (order[i], docs[i]) = (i, hits[i].Doc);
-        Array.Sort(docs, order);
-        var covered = new double[hits.Length];
+        var covered = new double[wordsHeld.Length];
         var total = 0.0;
         foreach (var term in terms) total += term.Weight;
         foreach (var term in terms)
         {
             if (!term.Known) continue;
-            var holding = lookup.Holding(term.Alternatives, docs);
-            for (var i = 0; i < docs.Length; i++)
-                if (holding[i]) covered[order[i]] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
+            var bit = 1UL << numbered.IndexOf(term);
+            for (var i = 0; i < wordsHeld.Length; i++)
+                if ((wordsHeld[i] & bit) != 0) covered[i] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
         }
         for (var i = 0; i < covered.Length; i++) covered[i] = total <= 0 ? 0 : covered[i] / total;
         return covered;

@@ -36,6 +36,9 @@ internal sealed class ScoreAdder
     private readonly float[] wordSum;
     private readonly float[] wordBest;
     private readonly bool[] wordHeld;
+
+    /// <summary>For each found document, which of the question's words it holds: bit n for the n-th word given.</summary>
+    private readonly ulong[] wordsHeld;
     private readonly List<int> matched = [];
     private readonly List<int> optionalMatched = [];
     private readonly List<int> wordMatched = [];
@@ -52,34 +55,41 @@ internal sealed class ScoreAdder
         wordSum = new float[maxDoc];
         wordBest = new float[maxDoc];
         wordHeld = new bool[maxDoc];
+        wordsHeld = new ulong[maxDoc];
     }
 
+    /// <summary>A question holds at most this many words (<see cref="QuestionTerm.MaxTerms"/> is below it): one bit each.</summary>
+    public const int MaxWords = 64;
+
     /// <summary>
-    /// The best <paramref name="count"/> documents, best first, ties to the lower document id. Each word is given
-    /// as the scored postings of all its spellings and fields.
+    /// The best <paramref name="count"/> documents, best first, ties to the lower document id, each with the words it
+    /// holds in any searched field (bit n: the n-th word, leading words first, then the optional ones), which is what
+    /// coverage needs. Each word is given as the scored postings of all its spellings and fields.
     /// </summary>
-    public ScoreDoc[] Top(IEnumerable<IReadOnlyList<ScoredPostings>> leadingWords, IEnumerable<IReadOnlyList<ScoredPostings>> optionalWords, int count)
+    public AddedUp Top(IReadOnlyList<IReadOnlyList<ScoredPostings>> leadingWords, IReadOnlyList<IReadOnlyList<ScoredPostings>> optionalWords, int count)
     {
+        if (leadingWords.Count + optionalWords.Count > MaxWords) throw new ArgumentException($"at most {MaxWords} words");
         try
         {
-            foreach (var word in leadingWords) Add(word, lead: true);
+            for (var n = 0; n < leadingWords.Count; n++) Add(leadingWords[n], n, lead: true);
             if (matched.Count > 0)
-                foreach (var word in optionalWords) Add(word, lead: false);
-            return Best(count);
+                for (var n = 0; n < optionalWords.Count; n++) Add(optionalWords[n], leadingWords.Count + n, lead: false);
+            var top = Best(count);
+            return new AddedUp(top, Array.ConvertAll(top, hit => wordsHeld[hit.Doc]));
         }
         finally
         {
             // Left clean for the next question, however this one ended.
             foreach (var doc in wordMatched) wordHeld[doc] = false;
             wordMatched.Clear();
-            foreach (var doc in matched) (leading[doc], found[doc]) = (0, false);
+            foreach (var doc in matched) (leading[doc], found[doc], wordsHeld[doc]) = (0, false, 0);
             foreach (var doc in optionalMatched) (optional[doc], optionalHeld[doc]) = (0, false);
             matched.Clear();
             optionalMatched.Clear();
         }
     }
 
-    private void Add(IReadOnlyList<ScoredPostings> word, bool lead)
+    private void Add(IReadOnlyList<ScoredPostings> word, int number, bool lead)
     {
         foreach (var postings in word)
         {
@@ -106,6 +116,7 @@ internal sealed class ScoreAdder
             float best = wordBest[doc], sum = wordSum[doc];
             float disjunction = best + (sum - best) * TieBreaker;
             wordHeld[doc] = false;
+            wordsHeld[doc] |= 1UL << number;
             if (lead)
             {
                 if (!found[doc]) matched.Add(doc);
@@ -164,3 +175,6 @@ internal sealed class ScoreAdder
         (bestScores[at], bestDocs[at]) = (score, doc);
     }
 }
+
+/// <summary>The best documents, best first, and for each the words of the question it holds (bit n: the n-th word).</summary>
+internal sealed record AddedUp(ScoreDoc[] Docs, ulong[] WordsHeld);

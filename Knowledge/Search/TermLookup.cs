@@ -6,10 +6,9 @@ namespace MagLearn.Knowledge.Search;
 
 /// <summary>
 /// The index's dictionary entries for one question's words, looked up once per word and field. Frequencies for
-/// weighting, the scored postings and the coverage check all reuse the same lookups: before, each of them opened
-/// its own terms enumerator per word and field, and those enumerators were most of the megabyte a search
-/// allocated. One instance serves one thread, one search at a time (<see cref="Clear"/> between them):
-/// its enumerators are reused by seeking. Entries found are shared with the other threads through the index's
+/// weighting and the scored postings reuse the same lookups: before, each of them opened its own terms enumerator
+/// per word and field, and those enumerators were most of the megabyte a search allocated. One instance serves one
+/// thread, one search at a time (<see cref="Clear"/> between them): its enumerators are reused by seeking. Entries found are shared with the other threads through the index's
 /// <see cref="DictionaryCache"/>, when there is one.
 /// </summary>
 internal sealed class TermLookup
@@ -17,7 +16,6 @@ internal sealed class TermLookup
     private readonly IndexReader reader;
     private readonly DictionaryCache? shared;
     private readonly TermsEnum?[][] enums;
-    private readonly DocsEnum?[][] docsEnums;
     private readonly DocsEnum?[][] scoringEnums;
     private readonly Dictionary<(int Field, string Word), TermContext?> found = new();
 
@@ -27,12 +25,10 @@ internal sealed class TermLookup
         this.shared = shared;
         var leaves = reader.Leaves;
         enums = new TermsEnum?[IndexFields.SearchedNames.Length][];
-        docsEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
         scoringEnums = new DocsEnum?[IndexFields.SearchedNames.Length][];
         for (var f = 0; f < enums.Length; f++)
         {
             enums[f] = new TermsEnum?[leaves.Count];
-            docsEnums[f] = new DocsEnum?[leaves.Count];
             scoringEnums[f] = new DocsEnum?[leaves.Count];
             for (var l = 0; l < leaves.Count; l++)
                 enums[f][l] = leaves[l].AtomicReader.GetTerms(IndexFields.SearchedNames[f])?.GetEnumerator();
@@ -49,42 +45,6 @@ internal sealed class TermLookup
         for (var f = 0; f < enums.Length; f++)
             most = Math.Max(most, Context(f, word)?.DocFreq ?? 0);
         return most;
-    }
-
-    /// <summary>For each candidate (sorted ascending), whether any searched field of it holds any of the words.</summary>
-    public bool[] Holding(IReadOnlyList<string> words, int[] sortedDocs)
-    {
-        if (shared is not null && reader.MaxDoc <= DictionaryCache.MaxDocumentsForHolders) return HoldingKept(words, sortedDocs);
-        var present = new bool[sortedDocs.Length];
-        var leaves = reader.Leaves;
-        for (var l = 0; l < leaves.Count; l++)
-        {
-            var leaf = leaves[l];
-            var first = LowerBound(sortedDocs, leaf.DocBase);
-            var end = LowerBound(sortedDocs, leaf.DocBase + leaf.AtomicReader.MaxDoc);
-            if (first == end) continue;
-            for (var f = 0; f < enums.Length; f++)
-            {
-                var termsEnum = enums[f][l];
-                if (termsEnum is null) continue;
-                foreach (var word in words)
-                {
-                    var state = Context(f, word)?.Get(leaf.Ord);
-                    if (state is null) continue;
-                    termsEnum.SeekExact(new BytesRef(word), state);
-                    var docs = docsEnums[f][l] = termsEnum.Docs(leaf.AtomicReader.LiveDocs, docsEnums[f][l], DocsFlags.NONE);
-                    for (var i = first; i < end; i++)
-                    {
-                        if (present[i]) continue;
-                        var local = sortedDocs[i] - leaf.DocBase;
-                        var at = docs.DocID < local ? docs.Advance(local) : docs.DocID;
-                        if (at == DocIdSetIterator.NO_MORE_DOCS) break;
-                        if (at == local) present[i] = true;
-                    }
-                }
-            }
-        }
-        return present;
     }
 
     /// <summary>
@@ -131,44 +91,6 @@ internal sealed class TermLookup
         return new ScoredPostings(docs.ToArray(), scores.ToArray());
     }
 
-    /// <summary><see cref="Holding"/> from the index's kept holders of each word.</summary>
-    private bool[] HoldingKept(IReadOnlyList<string> words, int[] sortedDocs)
-    {
-        var present = new bool[sortedDocs.Length];
-        foreach (var word in words)
-        {
-            if (!shared!.TryGetHolders(word, out var holders)) shared.KeepHolders(word, holders = HoldersOf(word));
-            for (var i = 0; i < sortedDocs.Length; i++)
-                present[i] |= (holders[sortedDocs[i] >> 6] & (1UL << sortedDocs[i])) != 0;
-        }
-        return present;
-    }
-
-    /// <summary>Every live document that holds the word in a searched field, as a bit per document of the index.</summary>
-    private ulong[] HoldersOf(string word)
-    {
-        var holders = new ulong[(reader.MaxDoc + 63) / 64];
-        var leaves = reader.Leaves;
-        for (var l = 0; l < leaves.Count; l++)
-        {
-            var leaf = leaves[l];
-            for (var f = 0; f < enums.Length; f++)
-            {
-                var termsEnum = enums[f][l];
-                var state = termsEnum is null ? null : Context(f, word)?.Get(leaf.Ord);
-                if (state is null) continue;
-                termsEnum!.SeekExact(new BytesRef(word), state);
-                var docs = docsEnums[f][l] = termsEnum.Docs(leaf.AtomicReader.LiveDocs, docsEnums[f][l], DocsFlags.NONE);
-                for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-                {
-                    var global = leaf.DocBase + doc;
-                    holders[global >> 6] |= 1UL << global;
-                }
-            }
-        }
-        return holders;
-    }
-
     private TermContext? Context(int field, string word)
     {
         if (shared is not null && shared.TryGetContext(field, word, out var kept)) return kept;
@@ -186,11 +108,5 @@ internal sealed class TermLookup
         found[(field, word)] = context;
         shared?.KeepContext(field, word, context);
         return context;
-    }
-
-    private static int LowerBound(int[] sorted, int value)
-    {
-        var index = Array.BinarySearch(sorted, value);
-        return index >= 0 ? index : ~index;
     }
 }

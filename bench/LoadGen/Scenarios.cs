@@ -61,7 +61,7 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
     public (string, string) Turn(int user, long turn, string? lastReply) =>
         lastReply is not null && AsksAFlowQuestion(lastReply)
             ? ("cancel", "")
-            : (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+            : (QuestionsAtFlowsScenario.Nth(questions, user, turn), "");
 
     /// <summary>
     /// A flow's question offers its answers as buttons that carry nothing but their words; "Did you mean" buttons
@@ -83,14 +83,18 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
 public sealed class QuestionsAtFlowsScenario(IReadOnlyList<string> questions) : IScenario
 {
     public string Name => "questions at open flows";
-    public (string, string) Turn(int user, long turn, string? lastReply) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+    public (string, string) Turn(int user, long turn, string? lastReply) => (Nth(questions, user, turn), "");
+
+    /// <summary>Each user walks the questions from a starting point of their own.</summary>
+    public static string Nth(IReadOnlyList<string> questions, int user, long turn) => questions[(int)((user * 7919 + turn) % questions.Count)];
 }
 
 /// <summary>The whole question file again, as Web Chat sends it: over the host's own Direct Line and its WebSocket stream.</summary>
 public sealed class DirectLineScenario(IReadOnlyList<string> questions) : IScenario
 {
     public string Name => "Direct Line round trips";
-    public (string, string) Turn(int user, long turn, string? lastReply) => (questions[(int)((user * 7919 + turn) % questions.Count)], "");
+    private readonly QuestionsAtFlowsScenario asked = new(questions);
+    public (string, string) Turn(int user, long turn, string? lastReply) => asked.Turn(user, turn, lastReply);
     public async Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) => await DirectLineClient.StartAsync(http);
 }
 

@@ -84,7 +84,7 @@ public class ScoreAdderTests
             var collector = TopScoreDocCollector.Create(24, docsScoredInOrder: true);
             Index.Searcher.Search(LuceneQuery(leading, optional), collector);
             var expected = collector.GetTopDocs().ScoreDocs;
-            var actual = adder.Top(Postings(kept, leading), Postings(kept, optional), 24);
+            var actual = adder.Top(Postings(kept, leading), Postings(kept, optional), 24).Docs;
 
             var shown = string.Join(" ", leading.Select(s => string.Join("|", s))) + " / " + string.Join(" ", optional.Select(s => string.Join("|", s)));
             Assert.True(expected.Length == actual.Length, $"{shown}: {expected.Length} documents from Lucene, {actual.Length} added up");
@@ -115,11 +115,34 @@ public class ScoreAdderTests
         var kept = new TermLookup(Index.Reader, new DictionaryCache());
         var adder = new ScoreAdder(Index.Reader.MaxDoc);
 
-        Assert.Empty(adder.Top([[]], [], 24));
-        var first = adder.Top(Postings(kept, [["password"]]), Postings(kept, [["account"]]), 24);
-        var again = adder.Top(Postings(kept, [["password"]]), Postings(kept, [["account"]]), 24);
+        Assert.Empty(adder.Top([[]], [], 24).Docs);
+        var first = adder.Top(Postings(kept, [["password"]]), Postings(kept, [["account"]]), 24).Docs;
+        var again = adder.Top(Postings(kept, [["password"]]), Postings(kept, [["account"]]), 24).Docs;
 
         Assert.NotEmpty(first);
         Assert.Equal(first.Select(d => (d.Doc, d.Score)), again.Select(d => (d.Doc, d.Score)));
+    }
+
+    [Fact]
+    public void Each_top_document_carries_the_words_it_holds()
+    {
+        var kept = new TermLookup(Index.Reader, new DictionaryCache());
+        var adder = new ScoreAdder(Index.Reader.MaxDoc);
+        var checkedBits = 0;
+
+        foreach (var (leading, optional) in Questions())
+        {
+            var words = Postings(kept, leading).Concat(Postings(kept, optional)).ToArray();
+            var (docs, held) = adder.Top(Postings(kept, leading), Postings(kept, optional), 24);
+            for (var i = 0; i < docs.Length; i++)
+                for (var n = 0; n < words.Length; n++)
+                {
+                    var holds = words[n].Any(p => Array.BinarySearch(p.Docs, docs[i].Doc) >= 0);
+                    Assert.True(holds == ((held[i] & (1UL << n)) != 0), $"document {docs[i].Doc}, word {n}: holds it {holds}");
+                    checkedBits++;
+                }
+        }
+
+        Assert.True(checkedBits > 10_000, $"only {checkedBits} document and word pairs checked");
     }
 }
