@@ -126,12 +126,29 @@ internal sealed class DirectLineApi(
         var (conversation, _, refusal) = await OpenAsync(conversationId, request);
         if (refusal is not null) return refusal;
         var (activities, next) = conversation!.After(Watermark(watermark));
-        return Results.Text(ActivitySet(activities, next), "application/json; charset=utf-8");
+        return Results.Bytes(ActivitySet(activities, next), "application/json; charset=utf-8");
     }
 
-    /// <summary>The wire form of an <c>ActivitySet</c>, from activities already serialized.</summary>
-    public static string ActivitySet(IReadOnlyList<string> activities, int watermark) =>
-        $"{{\"activities\":[{string.Join(',', activities)}],\"watermark\":\"{watermark}\"}}";
+    /// <summary>The UTF-8 wire form of an <c>ActivitySet</c>, from activities already serialized.</summary>
+    public static byte[] ActivitySet(IReadOnlyList<byte[]> activities, int watermark)
+    {
+        ReadOnlySpan<byte> head = "{\"activities\":["u8;
+        var tail = Encoding.UTF8.GetBytes($"],\"watermark\":\"{watermark}\"}}");
+        var length = head.Length + tail.Length + Math.Max(activities.Count - 1, 0);
+        foreach (var activity in activities) length += activity.Length;
+
+        var set = new byte[length];
+        head.CopyTo(set);
+        var at = head.Length;
+        for (var i = 0; i < activities.Count; i++)
+        {
+            if (i > 0) set[at++] = (byte)',';
+            activities[i].CopyTo(set, at);
+            at += activities[i].Length;
+        }
+        tail.CopyTo(set, at);
+        return set;
+    }
 
     public static int Watermark(string? watermark) => int.TryParse(watermark, out var w) && w > 0 ? w : 0;
 

@@ -6,7 +6,8 @@ namespace MagLearn.Bot.Channels.DirectLine;
 
 /// <summary>
 /// One conversation of the local Direct Line: its transcript as clients read it (the user's echoes and the bot's
-/// replies, each stored as its wire JSON when it is appended, so later changes to the object cannot leak in), the
+/// replies, each stored as its wire JSON when it is appended, so later changes to the object cannot leak in; kept
+/// as UTF-8, half the memory of a string and the bytes clients are sent), the
 /// watermark (the count of activities), a signal for streams waiting for the next activity, and a queue that
 /// runs the bot's turns one after another in the order the activities were posted.
 ///
@@ -21,7 +22,7 @@ public sealed class DirectLineConversation
 
     private const int DropBlock = 100;
 
-    private readonly List<string> log = [];
+    private readonly List<byte[]> log = [];
 
     /// <summary>How many of the oldest activities are no longer kept: the watermark is <c>dropped + log.Count</c>.</summary>
     private int dropped;
@@ -68,7 +69,7 @@ public sealed class DirectLineConversation
         {
             id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
             activity.Timestamp = DateTimeOffset.UtcNow;
-            log.Add(DirectLineJson.Serialize(activity));
+            log.Add(DirectLineJson.SerializeToUtf8(activity));
             if (log.Count >= KeptActivities + DropBlock)
             {
                 log.RemoveRange(0, DropBlock);
@@ -88,7 +89,7 @@ public sealed class DirectLineConversation
         {
             var index = IndexOf(activity.Id);
             if (index < 0) return false;
-            log[index] = DirectLineJson.Serialize(activity);
+            log[index] = DirectLineJson.SerializeToUtf8(activity);
             return true;
         }
     }
@@ -99,8 +100,8 @@ public sealed class DirectLineConversation
         lock (gate) return IndexOf(id) >= 0;
     }
 
-    /// <summary>The activities after <paramref name="watermark"/> as wire JSON, and the watermark after them.</summary>
-    public (IReadOnlyList<string> Activities, int Watermark) After(int watermark)
+    /// <summary>The activities after <paramref name="watermark"/> as UTF-8 wire JSON, and the watermark after them.</summary>
+    public (IReadOnlyList<byte[]> Activities, int Watermark) After(int watermark)
     {
         lock (gate)
         {

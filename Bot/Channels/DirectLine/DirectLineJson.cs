@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Newtonsoft.Json;
 
@@ -12,6 +13,8 @@ public static class DirectLineJson
     public static readonly JsonSerializerSettings Settings = Compact(HttpHelper.BotMessageSerializerSettings);
 
     public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
+
+    public static byte[] SerializeToUtf8(object value) => Encoding.UTF8.GetBytes(Serialize(value));
 
     public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
 

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Channels.DirectLine;
@@ -76,7 +75,7 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
             }
             catch (TimeoutException)
             {
-                await SendTextAsync(socket, "", ct);
+                await SendTextAsync(socket, [], ct);
             }
         }
     }
@@ -100,8 +99,8 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
         }
     }
 
-    private static Task SendTextAsync(WebSocket socket, string text, CancellationToken ct) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, ct);
+    private static Task SendTextAsync(WebSocket socket, byte[] utf8, CancellationToken ct) =>
+        socket.SendAsync(utf8, WebSocketMessageType.Text, endOfMessage: true, ct);
 
     private static async Task CloseAsync(WebSocket socket, string? reason)
     {

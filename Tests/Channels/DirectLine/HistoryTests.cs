@@ -1,3 +1,4 @@
+using System.Text;
 using MagLearn.Bot.Channels.DirectLine;
 using Microsoft.Bot.Schema;
 
@@ -13,6 +14,8 @@ public class HistoryTests
         return conversation;
     }
 
+    private static string Json(byte[] utf8) => Encoding.UTF8.GetString(utf8);
+
     [Fact]
     public void A_long_conversation_keeps_its_latest_activities_with_the_watermark_counting_all_of_them()
     {
@@ -22,8 +25,8 @@ public class HistoryTests
 
         Assert.Equal(3 * DirectLineConversation.KeptActivities, watermark);
         Assert.InRange(kept.Count, DirectLineConversation.KeptActivities, 2 * DirectLineConversation.KeptActivities - 1);
-        Assert.Contains($"message {watermark}\"", kept[^1]);
-        Assert.Contains($"|{watermark:D7}", kept[^1]);
+        Assert.Contains($"message {watermark}\"", Json(kept[^1]));
+        Assert.Contains($"|{watermark:D7}", Json(kept[^1]));
     }
 
     [Fact]
@@ -35,7 +38,7 @@ public class HistoryTests
 
         Assert.Equal(5, after.Count);
         Assert.Equal(3 * DirectLineConversation.KeptActivities, watermark);
-        Assert.Contains($"message {watermark - 4}\"", after[0]);
+        Assert.Contains($"message {watermark - 4}\"", Json(after[0]));
     }
 
     [Fact]
@@ -46,6 +49,6 @@ public class HistoryTests
 
         Assert.False(conversation.Replace(new Activity(ActivityTypes.Message) { Id = "c1|0000001", Text = "changed" }));
         Assert.True(conversation.Replace(new Activity(ActivityTypes.Message) { Id = latest, Text = "changed" }));
-        Assert.Contains("changed", conversation.After(3 * DirectLineConversation.KeptActivities - 1).Activities.Single());
+        Assert.Contains("changed", Json(conversation.After(3 * DirectLineConversation.KeptActivities - 1).Activities.Single()));
     }
 }
