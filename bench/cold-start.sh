@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Cold start: from launching the bot to its first answered question over HTTP, on a built tree.
-#   "dll"        the built Release binary started directly (what a deployment runs)
+# Cold start: from launching the bot to its first answered question over HTTP.
+#   "published"  the bot as deploy/Dockerfile publishes it (ReadyToRun, for this machine's processor): what a
+#                deployment runs; published to bench/bin/published, where it finds content/ and dialogs/ above it
+#   "dll"        the build output started directly (no precompiled code: everything is compiled when first run)
 #   "dotnet run" the README's command on an already built tree (includes its up-to-date check of the build)
 # Usage: bench/cold-start.sh [runs]
 set -euo pipefail
@@ -9,6 +11,8 @@ runs=${1:-5}
 port=${PORT:-3990}
 dotnet build Bot -c Release -v q -nologo >/dev/null 2>&1 || dotnet build Bot -c Release -v q -nologo
 dotnet build Bot -v q -nologo >/dev/null 2>&1 || dotnet build Bot -v q -nologo
+published=bench/bin/published
+dotnet publish Bot -c Release -o "$published" -v q -nologo >/dev/null 2>&1 || dotnet publish Bot -c Release -o "$published" -v q -nologo
 question="http://127.0.0.1:$port/api/ask?q=how%20do%20I%20reset%20my%20password"
 
 measure() {
@@ -35,5 +39,6 @@ measure() {
   echo "$label mean: $(( total / runs )) ms"
 }
 
+measure "published" dotnet "$published/MagLearn.Bot.dll"
 measure "dll" dotnet Bot/bin/Release/net10.0/MagLearn.Bot.dll
 measure "dotnet run" dotnet run --project Bot --no-launch-profile --
