@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 17 minutes on 2 cores; add
+# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 14 minutes on 2 cores; add
 # --bdn for the BenchmarkDotNet runs, about 35 minutes more). Run it on a quiet machine: the load test and the
 # latency tails measure whatever else is running too.
 # Usage: bench/run-all.sh [QUESTIONS.jsonl] [--bdn]

@@ -11,10 +11,11 @@ using MagLearn.LoadGen;
 // which shows what the bot's own work costs on top of its plumbing.
 // Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--slice S] [--warmup S] [--configuration Release]
 //                 [--scenarios echo,plumbing,answer,flow,atflows,directline]   (a subset, for profiling one scenario; ratios need echo)
+//                 [--bot PATH/MagLearn.Bot.dll]   (another build of the bot, e.g. the published one in bench/bin/published)
 //   --seconds: measured seconds per scenario, in slices of --slice seconds; --warmup: unmeasured seconds per scenario.
 
 var options = Options.Parse(args);
-var bot = Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
+var bot = options.Bot ?? Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
 var echo = Path.Combine(options.Root, "bench", "EchoBot", "bin", options.Configuration, "net10.0", "echo-bot.dll");
 var data = Directory.CreateTempSubdirectory("maglearn-load-");
 Dictionary<string, string> BotEnvironment(string name) => new()
@@ -84,7 +85,8 @@ finally
     data.Delete(recursive: true);
 }
 
-internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Slice, TimeSpan Warmup, string Configuration, IReadOnlySet<string> Scenarios)
+internal sealed record Options(string Root, string Questions, int Users, TimeSpan Duration, TimeSpan Slice, TimeSpan Warmup, string Configuration, IReadOnlySet<string> Scenarios,
+    string? Bot)
 {
     public static Options Parse(string[] args)
     {
@@ -100,6 +102,7 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
             TimeSpan.FromSeconds(double.Parse(Value("--slice", "5"))),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"))),
             Value("--configuration", "Release"),
-            Value("--scenarios", "echo,plumbing,answer,flow,atflows,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet());
+            Value("--scenarios", "echo,plumbing,answer,flow,atflows,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            Value("--bot", "") is { Length: > 0 } dll ? Path.GetFullPath(dll) : null);
     }
 }
