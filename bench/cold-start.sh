@@ -2,7 +2,7 @@
 # Cold start: from launching the bot to its first answered question over HTTP.
 #   "published"  the bot as deploy/Dockerfile publishes it (ReadyToRun, for this machine's processor): what a
 #                deployment runs; published to bench/bin/published, where it finds content/ and dialogs/ above it
-#   "dll"        the build output started directly (no precompiled code: everything is compiled when first run)
+#   "dll"        the build output started directly (the bot and its libraries are compiled as they are first run)
 #   "dotnet run" the README's command on an already built tree (includes its up-to-date check of the build)
 # Usage: bench/cold-start.sh [runs]
 set -euo pipefail
