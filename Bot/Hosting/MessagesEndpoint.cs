@@ -29,19 +29,6 @@ internal static class MessagesEndpoint
         MaxDepth = 64,
     });
 
-    /// <summary>
-    /// The adapter's own writing of a turn's result, without its indentation: a reply sent back in the response
-    /// (expectReplies, invokes) was a third spaces and line breaks, serialised into one buffer and copied to another.
-    /// </summary>
-    private static readonly JsonSerializer ResultWriter = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        ContractResolver = HttpHelper.BotMessageSerializerSettings.ContractResolver,
-        Converters = HttpHelper.BotMessageSerializerSettings.Converters,
-        NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
-        ReferenceLoopHandling = HttpHelper.BotMessageSerializerSettings.ReferenceLoopHandling,
-        Formatting = Formatting.None,
-    });
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static async Task HandleAsync(HttpContext http, BotAdapter adapter, IBot bot)
@@ -82,7 +69,11 @@ internal static class MessagesEndpoint
         }
     }
 
-    /// <summary>What <see cref="HttpHelper.WriteResponseAsync"/> writes (the status, and the body as JSON when there is one), compact.</summary>
+    /// <summary>
+    /// What <see cref="HttpHelper.WriteResponseAsync"/> writes (the status, and the body as JSON when there is one),
+    /// compact: a reply sent back in the response (expectReplies, invokes) was a third spaces and line breaks,
+    /// serialised into one buffer and copied to another.
+    /// </summary>
     internal static async Task WriteResultAsync(HttpResponse response, InvokeResponse? result)
     {
         if (result is null)
@@ -96,7 +87,7 @@ internal static class MessagesEndpoint
         using var buffer = new MemoryStream();
         using (var text = new StreamWriter(buffer, Utf8, bufferSize: 4096, leaveOpen: true))
         using (var json = new JsonTextWriter(text))
-            ResultWriter.Serialize(json, result.Body);
+            WireJson.Serializer.Serialize(json, result.Body);
         response.ContentLength = buffer.Length;
         await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }

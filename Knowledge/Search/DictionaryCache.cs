@@ -6,9 +6,9 @@ namespace MagLearn.Knowledge.Search;
 /// <summary>
 /// What one index's term dictionary said about the words questions use, kept for as long as the index lives:
 /// the dictionary entry of a word in each searched field, how a question word resolves (its frequency, or its
-/// typo corrections), and a term's score in each document of a field at a boost.
-/// People asking about MAG use a few thousand words between them, and looking each one up afresh, walking the term
-/// dictionary once per field, was a fifth of a search. Like the term cache of Lucene's own older readers, it holds dictionary facts, never results:
+/// typo corrections), and a term's score in each document of a field at a boost. People asking about MAG use a few
+/// thousand words between them, and looking each one up afresh, walking the term dictionary once per field, was a
+/// fifth of a search. Like the term cache of Lucene's own older readers, it holds dictionary facts, never results:
 /// the index is read-only, so an entry never goes stale, and the index's replacement starts a cache of its own.
 ///
 /// Bounded, since any text can be sent: past <see cref="MaxEntries"/> words, or <see cref="MaxScoredEntries"/>

@@ -146,8 +146,8 @@ public sealed class QuestionSearch : IDisposable
         var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
         // When every word is common, the rarest one still leads: some word must narrow the documents scored.
         var rarest = known.MinBy(t => t.Frequency);
-        var leadingTerms = known.Where(t => t.Frequency <= common || ReferenceEquals(t, rarest)).ToList();
-        var optionalTerms = known.Where(t => !leadingTerms.Contains(t)).ToList();
+        List<QuestionTerm> leadingTerms = [], optionalTerms = [];
+        foreach (var term in known) (term.Frequency <= common || ReferenceEquals(term, rarest) ? leadingTerms : optionalTerms).Add(term);
         var adder = adders.TryTake(out var idle) ? idle : new ScoreAdder(index.Reader.MaxDoc);
         try
         {

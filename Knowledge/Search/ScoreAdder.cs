@@ -28,19 +28,22 @@ internal sealed class ScoreAdder
     /// <summary>What a document's best-of score adds for each of the word's other matches, as in the query it replaces.</summary>
     public const float TieBreaker = 0.25f;
 
+    /// <summary>A question holds at most this many words (<see cref="QuestionTerm.MaxTerms"/> is below it): one bit each.</summary>
+    public const int MaxWords = 64;
+
     private readonly int maxDoc;
     private readonly double[] leading;
-    private readonly bool[] found;
     private readonly double[] optional;
-    private readonly bool[] optionalHeld;
     private readonly float[] wordSum;
     private readonly float[] wordBest;
     private readonly bool[] wordHeld;
 
-    /// <summary>For each found document, which of the question's words it holds: bit n for the n-th word given.</summary>
+    /// <summary>
+    /// For each document, which of the question's words it holds: bit n for the n-th word given. Optional words only
+    /// count in documents a leading word found, so a document is found exactly when it holds any word.
+    /// </summary>
     private readonly ulong[] wordsHeld;
     private readonly List<int> matched = [];
-    private readonly List<int> optionalMatched = [];
     private readonly List<int> wordMatched = [];
     private float[] bestScores = [];
     private int[] bestDocs = [];
@@ -49,17 +52,12 @@ internal sealed class ScoreAdder
     {
         this.maxDoc = maxDoc;
         leading = new double[maxDoc];
-        found = new bool[maxDoc];
         optional = new double[maxDoc];
-        optionalHeld = new bool[maxDoc];
         wordSum = new float[maxDoc];
         wordBest = new float[maxDoc];
         wordHeld = new bool[maxDoc];
         wordsHeld = new ulong[maxDoc];
     }
-
-    /// <summary>A question holds at most this many words (<see cref="QuestionTerm.MaxTerms"/> is below it): one bit each.</summary>
-    public const int MaxWords = 64;
 
     /// <summary>
     /// The best <paramref name="count"/> documents, best first, ties to the lower document id, each with the words it
@@ -82,10 +80,9 @@ internal sealed class ScoreAdder
             // Left clean for the next question, however this one ended.
             foreach (var doc in wordMatched) wordHeld[doc] = false;
             wordMatched.Clear();
-            foreach (var doc in matched) (leading[doc], found[doc], wordsHeld[doc]) = (0, false, 0);
-            foreach (var doc in optionalMatched) (optional[doc], optionalHeld[doc]) = (0, false);
+            // Optional words only touched found documents.
+            foreach (var doc in matched) (leading[doc], optional[doc], wordsHeld[doc]) = (0, 0, 0);
             matched.Clear();
-            optionalMatched.Clear();
         }
     }
 
@@ -99,7 +96,7 @@ internal sealed class ScoreAdder
             {
                 var doc = docs[i];
                 // An optional word only adds to what the leading words found.
-                if (!lead && !found[doc]) continue;
+                if (!lead && wordsHeld[doc] == 0) continue;
                 var score = scores[i];
                 if (!wordHeld[doc])
                 {
@@ -116,31 +113,16 @@ internal sealed class ScoreAdder
             float best = wordBest[doc], sum = wordSum[doc];
             float disjunction = best + (sum - best) * TieBreaker;
             wordHeld[doc] = false;
+            if (wordsHeld[doc] == 0) matched.Add(doc);
             wordsHeld[doc] |= 1UL << number;
-            if (lead)
-            {
-                if (!found[doc]) matched.Add(doc);
-                found[doc] = true;
-                leading[doc] += disjunction;
-            }
-            else
-            {
-                if (!optionalHeld[doc]) optionalMatched.Add(doc);
-                optionalHeld[doc] = true;
-                optional[doc] += disjunction;
-            }
+            if (lead) leading[doc] += disjunction;
+            else optional[doc] += disjunction;
         }
         wordMatched.Clear();
     }
 
-    /// <summary>A found document's score: the leading words' sum, plus the optional words' sum when it holds any.</summary>
-    private float ScoreOf(int doc)
-    {
-        var required = (float)leading[doc];
-        if (!optionalHeld[doc]) return required;
-        var extra = (float)optional[doc];
-        return required + extra;
-    }
+    /// <summary>A found document's score: the leading words' sum plus the optional words' (0 when it holds none).</summary>
+    private float ScoreOf(int doc) => (float)leading[doc] + (float)optional[doc];
 
     /// <summary>The top documents, kept as Lucene's in-order collector keeps them: a later document must score higher to get in.</summary>
     private ScoreDoc[] Best(int count)
@@ -157,7 +139,7 @@ internal sealed class ScoreAdder
         else
         {
             for (var doc = 0; doc < maxDoc; doc++)
-                if (found[doc]) Offer(doc, count, ref size);
+                if (wordsHeld[doc] != 0) Offer(doc, count, ref size);
         }
         var top = new ScoreDoc[size];
         for (var i = 0; i < size; i++) top[i] = new ScoreDoc(bestDocs[i], bestScores[i]);

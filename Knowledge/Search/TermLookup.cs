@@ -8,8 +8,8 @@ namespace MagLearn.Knowledge.Search;
 /// The index's dictionary entries for one question's words, looked up once per word and field. Frequencies for
 /// weighting and the scored postings reuse the same lookups: before, each of them opened its own terms enumerator
 /// per word and field, and those enumerators were most of the megabyte a search allocated. One instance serves one
-/// thread, one search at a time (<see cref="Clear"/> between them): its enumerators are reused by seeking. Entries found are shared with the other threads through the index's
-/// <see cref="DictionaryCache"/>, when there is one.
+/// thread, one search at a time (<see cref="Clear"/> between them): its enumerators are reused by seeking. Entries
+/// found are shared with the other threads through the index's <see cref="DictionaryCache"/>, when there is one.
 /// </summary>
 internal sealed class TermLookup
 {

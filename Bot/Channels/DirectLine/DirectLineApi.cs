@@ -102,7 +102,7 @@ internal sealed class DirectLineApi(
             var body = await reader.ReadToEndAsync();
             if (body.Length > MessagesEndpoint.MaxBodyBytes)
                 return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
-            activity = DirectLineJson.Deserialize<Activity>(body);
+            activity = WireJson.Deserialize<Activity>(body);
         }
         catch (JsonException)
         {
@@ -113,7 +113,7 @@ internal sealed class DirectLineApi(
 
         FromUser(activity, conversation!, caller!, request);
         var id = conversation!.Append(activity);
-        var forBot = DirectLineJson.Deserialize<Activity>(DirectLineJson.Serialize(activity))!;
+        var forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
         _ = conversation.Enqueue(() => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
         return Results.Json(new { id });
     }

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Hosting;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
@@ -69,7 +70,7 @@ public sealed class DirectLineConversation
         {
             id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
             activity.Timestamp = DateTimeOffset.UtcNow;
-            log.Add(DirectLineJson.SerializeToUtf8(activity));
+            log.Add(WireJson.SerializeToUtf8(activity));
             if (log.Count >= KeptActivities + DropBlock)
             {
                 log.RemoveRange(0, DropBlock);
@@ -89,7 +90,7 @@ public sealed class DirectLineConversation
         {
             var index = IndexOf(activity.Id);
             if (index < 0) return false;
-            log[index] = DirectLineJson.SerializeToUtf8(activity);
+            log[index] = WireJson.SerializeToUtf8(activity);
             return true;
         }
     }

@@ -2,15 +2,18 @@ using System.Text;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Newtonsoft.Json;
 
-namespace MagLearn.Bot.Channels.DirectLine;
+namespace MagLearn.Bot.Hosting;
 
 /// <summary>
 /// The Bot Framework wire format (Newtonsoft, the schema's own property names, nulls left out), without the
-/// indentation of <see cref="HttpHelper.BotMessageSerializerSettings"/>: transcripts are sent over and over.
+/// indentation of <see cref="HttpHelper.BotMessageSerializerSettings"/> (a third of a reply's bytes) and with a depth
+/// limit: what the host writes back to channels and what its local Direct Line keeps and reads.
 /// </summary>
-public static class DirectLineJson
+internal static class WireJson
 {
     public static readonly JsonSerializerSettings Settings = Compact(HttpHelper.BotMessageSerializerSettings);
+
+    public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
     public static string Serialize(object value) => JsonConvert.SerializeObject(value, Settings);
 
