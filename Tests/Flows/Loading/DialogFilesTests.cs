@@ -28,10 +28,10 @@ public class DialogFilesTests
             file => Assert.Equal("# yaml-language-server: $schema=./flow.schema.json", File.ReadLines(file).First()));
 
     [Fact]
-    public void Each_flow_has_fifteen_to_thirty_distinct_trigger_phrasings() =>
+    public void Each_flow_has_at_least_fifteen_distinct_trigger_phrasings() =>
         Assert.All(Catalog.Flows, f =>
         {
-            Assert.InRange(f.Triggers.Count, 15, 30);
+            Assert.True(f.Triggers.Count >= 15, $"{f.Id} has {f.Triggers.Count} triggers");
             Assert.Equal(f.Triggers.Count, f.Triggers.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         });
 
