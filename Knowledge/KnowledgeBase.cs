@@ -1,6 +1,8 @@
 using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Content;
+using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
+using MagLearn.Knowledge.Semantic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -23,22 +25,32 @@ public sealed class KnowledgeBase : IDisposable
     private volatile KnowledgeSnapshot? current;
 
     private readonly SearchTuning tuning;
+    private readonly string? cacheFolder;
 
-    public KnowledgeBase(string contentFolder, Func<IEnumerable<SearchDocument>>? extraDocuments = null, ILogger? logger = null, SearchTuning? tuning = null)
+    /// <param name="model">The sentence model; null answers by words alone (as a tiny host, or a host whose model did not load).</param>
+    /// <param name="cacheFolder">Where trained routers are kept between starts; null trains them at every start.</param>
+    public KnowledgeBase(string contentFolder, Func<IEnumerable<SearchDocument>>? extraDocuments = null, ILogger? logger = null,
+        SearchTuning? tuning = null, SentenceModel? model = null, string? cacheFolder = null)
     {
+        this.cacheFolder = cacheFolder;
         this.tuning = tuning ?? SearchTuning.Tuned;
         this.contentFolder = contentFolder;
         this.extraDocuments = extraDocuments ?? (() => []);
         this.logger = logger ?? NullLogger.Instance;
+        Model = model;
     }
 
-    /// <summary>A knowledge base over an index built elsewhere (benchmarks, tests); it has no folder to reload from.</summary>
-    public KnowledgeBase(KnowledgeIndex index) : this(contentFolder: "")
+    /// <summary>A knowledge base over content read elsewhere (benchmarks, tests); it has no folder to reload from.</summary>
+    public KnowledgeBase(LearnLibrary library, LanguageResources language, IReadOnlyList<SearchDocument> extras, RouteTrainingSet training,
+        SentenceModel? model = null) : this(contentFolder: "", model: model)
     {
-        current = new KnowledgeSnapshot(index);
+        current = KnowledgeBuilder.Build(library, language, extras, tuning, training, model).Snapshot;
     }
 
     public string ContentFolder => contentFolder;
+
+    /// <summary>The sentence model every snapshot is built with; null when answering by words alone.</summary>
+    public SentenceModel? Model { get; }
 
     /// <summary>The index questions are answered from; loads it on first use.</summary>
     public KnowledgeSnapshot Current => current ?? Reload();
@@ -61,11 +73,15 @@ public sealed class KnowledgeBase : IDisposable
             }
 
             var language = LanguageResources.LoadFolder(contentFolder);
-            var index = KnowledgeIndex.Build(library, language, extraDocuments(), tuning);
-            var snapshot = new KnowledgeSnapshot(index);
+            var extras = extraDocuments().ToList();
+            var training = RouteTrainingSet.Load(contentFolder, library, extras);
+            var (snapshot, timings) = KnowledgeBuilder.Build(library, language, extras, tuning, training, Model, cacheFolder);
             current = snapshot;
-            logger.LogInformation("Knowledge index built: {Pages} pages, {Documents} documents in {Milliseconds} ms",
-                library.Pages.Count, index.DocumentCount, (int)index.BuildTime.TotalMilliseconds);
+            logger.LogInformation(
+                "Knowledge built: {Pages} pages, {Documents} documents; index {IndexMs} ms, vectors {VectorMs} ms ({Encoded} encoded), routers {RouterMs} ms ({Examples} examples, held-out route accuracy {Accuracy:0.000})",
+                library.Pages.Count, snapshot.Index.DocumentCount, (int)timings.Index.TotalMilliseconds, (int)timings.Vectors.TotalMilliseconds,
+                timings.Encoded, (int)timings.Routers.TotalMilliseconds, training.All.Count(),
+                (snapshot.MeaningRouter ?? snapshot.WordsRouter).Figures.RouteAccuracy);
             if (previous is not null) Retire(previous);
             return snapshot;
         }
@@ -75,24 +91,4 @@ public sealed class KnowledgeBase : IDisposable
         _ = Task.Delay(RetireAfter).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
 
     public void Dispose() => current?.Dispose();
-}
-
-/// <summary>An index and the search over it, always used as a pair.</summary>
-public sealed class KnowledgeSnapshot : IDisposable
-{
-    public KnowledgeIndex Index { get; }
-    public QuestionSearch Search { get; }
-    public LearnLibrary Library => Index.Library;
-
-    public KnowledgeSnapshot(KnowledgeIndex index)
-    {
-        Index = index;
-        Search = new QuestionSearch(index);
-    }
-
-    public void Dispose()
-    {
-        Search.Dispose();
-        Index.Dispose();
-    }
 }

@@ -1,41 +1,62 @@
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Search;
+using MagLearn.Knowledge.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Answers;
 
 public static class KnowledgeExtensions
 {
-    /// <summary>The bot's brain: the Learn index, the answer policy and the router that uses both.</summary>
+    /// <summary>The bot's brain: the sentence model, the Learn index beside it, and the router that uses both.</summary>
     public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section));
-        builder.Services.AddOptions<AnswerPolicy>().Bind(builder.Configuration.GetSection("AnswerPolicy"))
-            .Validate(p => { p.Validate(); return true; }).ValidateOnStart();
-
+        builder.Services.AddOptions<KnowledgeOptions>().Bind(builder.Configuration.GetSection(KnowledgeOptions.Section))
+            .Validate(o => o.Semantic.Threads is >= 1 and <= 64, "Knowledge:Semantic:Threads must be between 1 and 64")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SemanticStatus>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Semantic;
+            if (!options.Enabled) return new SemanticStatus(null, "disabled by Knowledge:Semantic:Enabled");
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var model = SentenceModel.TryLoad(options.ResolveModelPath(root), options.ResolveCachePath(root), options.Threads,
+                sp.GetRequiredService<ILogger<SentenceModel>>(), out var problem);
+            return new SemanticStatus(model, problem);
+        });
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             var folder = options.ResolveContentPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
             var extra = sp.GetServices<ISearchDocumentSource>().ToList();
             var tuning = options.Baseline ? SearchTuning.Baseline : SearchTuning.Tuned;
-            return new KnowledgeBase(folder, () => extra.SelectMany(s => s.Documents()), sp.GetRequiredService<ILogger<KnowledgeBase>>(), tuning);
+            return new KnowledgeBase(folder, () => extra.SelectMany(s => s.Documents()), sp.GetRequiredService<ILogger<KnowledgeBase>>(), tuning,
+                sp.GetRequiredService<SemanticStatus>().Model, options.Semantic.ResolveCachePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         });
-        builder.Services.AddSingleton(sp => new AskRouter(
-            sp.GetRequiredService<KnowledgeBase>(),
-            sp.GetRequiredService<IOptions<AnswerPolicy>>().Value,
-            sp.GetServices<IDirectFlowRequest>()));
+        builder.Services.AddSingleton(sp => new AskRouter(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<ILogger<AskRouter>>()));
         builder.Services.AddHostedService<KnowledgeStartup>();
         return builder;
     }
 
-    /// <summary><c>GET /healthz</c>: 200 once the index is loaded, 503 before.</summary>
+    /// <summary>
+    /// <c>GET /healthz</c>: 200 once the index is loaded, 503 before. It says whether answers read meaning too, or
+    /// words alone and why: a bot whose model did not load still answers, and this is where that shows.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (KnowledgeBase knowledge) => knowledge.IsLoaded
-            ? Results.Ok(new { status = "ok", documents = knowledge.Current.Index.DocumentCount })
+        app.MapGet("/healthz", (KnowledgeBase knowledge, SemanticStatus semantic, AskRouter router) => knowledge.IsLoaded
+            ? Results.Ok(new
+            {
+                status = "ok",
+                documents = knowledge.Current.Index.DocumentCount,
+                index = knowledge.Current.Index.Version,
+                semantic = semantic.Model is null
+                    ? new { status = "off", model = (string?)null, reason = semantic.Problem, encodingFailures = router.EncodingFailures }
+                    : new { status = "on", model = (string?)semantic.Model.Encoder.ModelId, reason = (string?)null, encodingFailures = router.EncodingFailures },
+            })
             : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }
+
+/// <summary>The sentence model the host runs with, or why it runs without one.</summary>
+public sealed record SemanticStatus(SentenceModel? Model, string? Problem);

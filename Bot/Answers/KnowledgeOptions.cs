@@ -24,4 +24,33 @@ public sealed class KnowledgeOptions
     public bool Baseline { get; set; }
 
     public string ResolveContentPath(string contentRoot) => FolderSearch.Resolve(ContentPath, contentRoot);
+
+    /// <summary>The sentence model beside Lucene (section "Knowledge:Semantic").</summary>
+    public SemanticOptions Semantic { get; set; } = new();
+}
+
+/// <summary>The sentence-embedding model: whether to load it, where from, where its vectors are kept.</summary>
+public sealed class SemanticOptions
+{
+    /// <summary>Off runs the bot by words alone: for a host too small for the model (about 150 MB more memory).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The model: the packaged assembly the build copies beside the binary, or a folder with model.onnx and vocab.txt.</summary>
+    public string ModelPath { get; set; } = Knowledge.Semantic.SentenceModelFiles.DefaultPackagedModel;
+
+    /// <summary>Where the content's vectors and the unpacked model are kept, beside the content folder like the SQLite file.</summary>
+    public string CachePath { get; set; } = "data/semantic";
+
+    /// <summary>ONNX Runtime threads per message: two answer one message fastest on two cores (see docs/benchmarks.md).</summary>
+    public int Threads { get; set; } = 2;
+
+    public string ResolveModelPath(string contentRoot) =>
+        Path.IsPathRooted(ModelPath) ? ModelPath : Path.GetFullPath(Path.Combine(contentRoot, ModelPath));
+
+    public string ResolveCachePath(string contentRoot)
+    {
+        if (Path.IsPathRooted(CachePath)) return Path.GetFullPath(CachePath);
+        var home = Path.GetDirectoryName(FolderSearch.Resolve("content", contentRoot)) ?? contentRoot;
+        return Path.GetFullPath(Path.Combine(home, CachePath));
+    }
 }

@@ -4,7 +4,7 @@ using MagLearn.Knowledge.Answers;
 namespace MagLearn.Bot.Apis;
 
 /// <summary>
-/// <c>GET /api/ask?q=...&amp;top=N</c> and <c>POST /api/ask</c>: the router the chat uses, for the MAG portal's
+/// <c>GET /api/ask?q=...&amp;top=N&amp;explain=true</c> and <c>POST /api/ask</c>: the router the chat uses, for the MAG portal's
 /// help box. Bad input gets a 400 with a JSON reason, never a 500.
 /// </summary>
 public static class AskApi
@@ -15,27 +15,31 @@ public static class AskApi
     {
         var group = app.MapGroup("/api/ask");
         group.MapGet("", (HttpRequest request, AskRouter router) =>
-            Answer(router, request.Query["q"].ToString(), request.Query["top"].ToString()));
+        {
+            var explain = request.Query["explain"].ToString();
+            if (explain is not ("" or "true" or "false")) return BadRequest("'explain' must be true or false");
+            return Answer(router, request.Query["q"].ToString(), request.Query["top"].ToString(), explain == "true");
+        });
         group.MapPost("", async (HttpRequest request, AskRouter router) =>
         {
             var (body, error) = await ReadBody(request);
-            return error is not null ? BadRequest(error) : Answer(router, body!.Text, body.Top);
+            return error is not null ? BadRequest(error) : Answer(router, body!.Text, body.Top, body.Explain ?? request.Query["explain"] == "true");
         });
         return app;
     }
 
-    private static IResult Answer(AskRouter router, string? text, string? top)
+    private static IResult Answer(AskRouter router, string? text, string? top, bool explain)
     {
-        if (string.IsNullOrEmpty(top)) return Answer(router, text, (int?)null);
-        return int.TryParse(top, out var n) ? Answer(router, text, n) : BadRequest("'top' must be a whole number");
+        if (string.IsNullOrEmpty(top)) return Answer(router, text, (int?)null, explain);
+        return int.TryParse(top, out var n) ? Answer(router, text, n, explain) : BadRequest("'top' must be a whole number");
     }
 
-    private static IResult Answer(AskRouter router, string? text, int? top)
+    private static IResult Answer(AskRouter router, string? text, int? top, bool explain)
     {
         if (string.IsNullOrWhiteSpace(text)) return BadRequest("a question is required: 'q' (GET) or 'text' (POST)");
         if (text.Length > MaxTextLength) return BadRequest($"the question is longer than {MaxTextLength} characters");
         if (top is < 1 or > AskRouter.MaxTop) return BadRequest($"'top' must be between 1 and {AskRouter.MaxTop}");
-        return Results.Json(AskResponse.From(router.Ask(text, top ?? AskRouter.DefaultTop)));
+        return Results.Json(AskResponse.From(router.Ask(text, top ?? AskRouter.DefaultTop, explain: explain)));
     }
 
     private static async Task<(AskRequest? Body, string? Error)> ReadBody(HttpRequest request)
@@ -54,5 +58,5 @@ public static class AskApi
 
     private static IResult BadRequest(string error) => Results.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
 
-    private sealed record AskRequest(string? Text, int? Top);
+    private sealed record AskRequest(string? Text, int? Top, bool? Explain);
 }

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Flows;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
@@ -13,11 +14,13 @@ public sealed class AnswerPresenter
 {
     private readonly KnowledgeBase knowledge;
     private readonly LearnLinks links;
+    private readonly FlowCatalog flows;
 
-    public AnswerPresenter(KnowledgeBase knowledge, LearnLinks links)
+    public AnswerPresenter(KnowledgeBase knowledge, LearnLinks links, FlowCatalog flows)
     {
         this.knowledge = knowledge;
         this.links = links;
+        this.flows = flows;
     }
 
     public IMessageActivity Present(string? channelId, AskResult result) => result switch
@@ -26,7 +29,7 @@ public sealed class AnswerPresenter
         { SmallTalk: SmallTalk.Help } => ChoiceRenderer.Render(channelId, Replies.Help, HelpAreas.AsChoices()),
         { SmallTalk: SmallTalk.Thanks } => MessageFactory.Text(Replies.Thanks),
         { SmallTalk: SmallTalk.Goodbye } => MessageFactory.Text(Replies.Goodbye),
-        { Route: AskRoute.Answer, Shape: AnswerShape.Choices } => ChoiceRenderer.Render(channelId, Replies.DidYouMean, ChoicesOf(result)),
+        { Shape: AnswerShape.Choices, Route: AskRoute.Answer or AskRoute.Dialog } => ChoiceRenderer.Render(channelId, Replies.DidYouMean, ChoicesOf(result)),
         { Route: AskRoute.Answer } => Passage(result.Answers[0].Page, result.Answers[0].Section),
         _ => ChoiceRenderer.Render(channelId, Replies.Fallback, HelpAreas.AsChoices()),
     };
@@ -43,9 +46,18 @@ public sealed class AnswerPresenter
         return MessageFactory.Text(text);
     }
 
-    private static IReadOnlyList<Choice> ChoicesOf(AskResult result) =>
-        result.Answers
-            .Select(a => new Choice(a.Heading, new Dictionary<string, string> { ["page"] = a.Page, ["section"] = a.Section }))
-            .DistinctBy(c => c.Title)
-            .ToList();
+    /// <summary>
+    /// The passages to pick from, and the flow the router found nearly as likely (first when it was the likelier):
+    /// "Did you mean" between reading about a topic and being walked through it.
+    /// </summary>
+    private IReadOnlyList<Choice> ChoicesOf(AskResult result)
+    {
+        var passages = result.Answers
+            .Select(a => new Choice(a.Heading, new Dictionary<string, string> { ["page"] = a.Page, ["section"] = a.Section }));
+        var flow = result.OfferedFlow is { } id && flows.Find(id) is { } found
+            ? new Choice(found.Title, new Dictionary<string, string> { ["flow"] = found.Id })
+            : null;
+        var all = flow is null ? passages : result.Route == AskRoute.Dialog ? passages.Prepend(flow) : passages.Append(flow);
+        return all.DistinctBy(c => c.Title).ToList();
+    }
 }

@@ -85,6 +85,12 @@ public sealed class MagLearnBot : TeamsActivityHandler
             return;
         }
 
+        if (ChosenFlow(activity.Value) is { } chosen && catalog.Contains(chosen))
+        {
+            await flows.BeginAsync(turn, chosen, cancellationToken);
+            return;
+        }
+
         // A card's Action.Submit (Teams) carries the pressed help area in its value, with no text.
         var text = MessageText(activity) is { Length: > 0 } typed ? typed : SubmittedHelpArea(activity.Value);
         if (string.IsNullOrWhiteSpace(text))
@@ -103,7 +109,7 @@ public sealed class MagLearnBot : TeamsActivityHandler
         }
 
         var result = router.Ask(text, snippets: false);
-        if (result is { Route: AskRoute.Dialog, Dialog: { } flowId } && catalog.Contains(flowId))
+        if (result is { Route: AskRoute.Dialog, Shape: AnswerShape.Single, Dialog: { } flowId } && catalog.Contains(flowId))
         {
             await flows.BeginAsync(turn, flowId, cancellationToken);
             return;
@@ -133,6 +139,14 @@ public sealed class MagLearnBot : TeamsActivityHandler
         var section = data?.Value<string>("section");
         return page is null || section is null ? null : (page, section);
     }
+
+    /// <summary>A "Did you mean" button for a flow carries the flow's id.</summary>
+    private static string? ChosenFlow(object? value) => value switch
+    {
+        JObject o => o.Value<string>("flow"),
+        string s when s.TrimStart().StartsWith('{') => TryParse(s)?.Value<string>("flow"),
+        _ => null,
+    };
 
     private static string? SubmittedHelpArea(object? value) => value switch
     {

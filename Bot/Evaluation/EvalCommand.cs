@@ -1,11 +1,15 @@
+using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Evaluation;
+using MagLearn.Knowledge.Routing;
 
 namespace MagLearn.Bot.Evaluation;
 
 /// <summary>
-/// <c>dotnet run --project Bot -- eval FILE.jsonl [--baseline] [--quiet]</c>: runs a question file through the
-/// bot's own router (built by the same host wiring) and prints the quality figures and every miss.
+/// <c>dotnet run --project Bot -- eval FILE.jsonl... [--baseline] [--quiet] [--no-kfold]</c>: answers each question
+/// file with the bot's own knowledge (built by the same host wiring) by words alone, by meaning alone and by both,
+/// side by side; then the k-fold figures over every labeled question of the content, per file given; then the
+/// held-out misses of the bot as it runs.
 /// </summary>
 public static class EvalCommand
 {
@@ -21,28 +25,62 @@ public static class EvalCommand
 
     public static int Run(IServiceProvider services, string[] args, TextWriter output)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--"));
-        if (file is null)
+        var files = args.Where(a => !a.StartsWith("--")).ToList();
+        if (files.Count == 0)
         {
-            output.WriteLine("usage: eval FILE.jsonl [--baseline] [--quiet]");
+            output.WriteLine("usage: eval FILE.jsonl [FILE.jsonl...] [--baseline] [--quiet] [--no-kfold]");
             return 2;
         }
-        List<EvalQuestion> questions;
+        var questions = new List<(string File, List<LabeledQuestion> Questions)>();
         try
         {
-            questions = EvalQuestion.ReadJsonLines(file);
+            foreach (var file in files) questions.Add((file, LabeledQuestion.ReadJsonLines(file)));
         }
         catch (Exception e) when (e is FormatException or IOException)
         {
             output.WriteLine($"eval: {e.Message}");
             return 2;
         }
-        var router = services.GetRequiredService<AskRouter>();
-        var report = Evaluator.Run(router, questions);
+
+        var knowledge = services.GetRequiredService<KnowledgeBase>();
+        var comparison = new ModeComparison(knowledge, services.GetRequiredService<AskRouter>());
+        var snapshot = knowledge.Current;
+        var modes = comparison.Modes;
         output.WriteLine(args.Contains(BaselineSwitch)
             ? "search: baseline (StandardAnalyzer, no synonyms, no boosts, no typo correction)"
             : "search: tuned");
-        report.Write(output, showMisses: !args.Contains("--quiet"));
+        output.WriteLine(snapshot.Semantic is { } semantic ? $"model: {semantic.ModelId}" : "model: none (answering by words alone)");
+        var training = snapshot.Training.Questions.Select(q => q.Text).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (file, list) in questions)
+        {
+            var known = list.Count(q => training.Contains(q.Text));
+            output.WriteLine();
+            output.WriteLine($"== {file}: {list.Count} questions" +
+                             (known > 0 ? $" ({known} are routing examples, so these figures are in-sample: see the k-fold figures)" : " (none is a routing example: held out)"));
+            EvalReport.WriteSideBySide(output, modes.Select(m => (Column(m), comparison.OnFile(m, list))).ToList());
+        }
+
+        if (args.Contains("--no-kfold") || snapshot.Training.Questions.Count == 0) return 0;
+        output.WriteLine();
+        output.WriteLine($"== k-fold: {RouterTraining.Folds} folds over the {snapshot.Training.Questions.Count} labeled questions of {RouteTrainingSet.Folder}/{RouteTrainingSet.QuestionsFile}, each answered by routers trained without its fold");
+        var folds = modes.Select(m => (Mode: m, Report: comparison.CrossValidated(m))).ToList();
+        EvalReport.WriteSideBySide(output, folds.Select(f => (Column(f.Mode), f.Report)).ToList());
+        foreach (var (file, list) in questions)
+        {
+            var texts = list.Select(q => q.Text).ToHashSet(StringComparer.Ordinal);
+            var held = folds[0].Report.Only(texts).Outcomes.Count;
+            if (held == 0) continue;
+            output.WriteLine();
+            output.WriteLine($"-- k-fold, {file}: its {held} questions held out");
+            EvalReport.WriteSideBySide(output, folds.Select(f => (Column(f.Mode), f.Report.Only(texts))).ToList());
+        }
+        if (args.Contains("--quiet")) return 0;
+        output.WriteLine();
+        output.WriteLine($"held-out misses ({Column(modes[^1]).Trim()}):");
+        folds[^1].Report.WriteMisses(output);
         return 0;
     }
+
+    private static string Column(EvalMode mode) => mode.ToString().ToLowerInvariant();
 }

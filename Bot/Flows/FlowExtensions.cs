@@ -34,7 +34,6 @@ public static class FlowExtensions
             return catalog;
         });
         services.AddSingleton<ISearchDocumentSource>(sp => sp.GetRequiredService<FlowCatalog>());
-        services.AddSingleton<IDirectFlowRequest, PersonRequest>();
         services.AddSingleton<IQuestionRouter>(sp => new KnowledgeQuestionRouter(sp.GetRequiredService<AskRouter>()));
         services.AddSingleton(sp => new FlowEngine(
             sp.GetRequiredService<FlowCatalog>(),

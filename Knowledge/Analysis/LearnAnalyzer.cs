@@ -69,21 +69,14 @@ public sealed class LearnAnalyzer : Analyzer
     private static TokenStream Back(TokenStream stream, CharArraySet stopWords) =>
         new PorterStemFilter(new StopFilter(Version, stream, stopWords));
 
-    /// <summary>The words as the synonym filter reads them (<see cref="SynonymExpander"/>).</summary>
-    internal static Analyzer ForSynonymInput() => NewAnonymous(
+    /// <summary>The plain words of a text: lower case, accents folded, apostrophes dropped; nothing removed or stemmed.</summary>
+    internal static Analyzer ForWords() => NewAnonymous(
         (_, reader) =>
         {
             var (tokenizer, stream) = Front(reader);
             return new TokenStreamComponents(tokenizer, stream);
         },
         (_, reader) => DropApostrophes(reader));
-
-    /// <summary>One word through the end of the chain: its stem, or nothing for a stop word (<see cref="SynonymExpander"/>).</summary>
-    internal static Analyzer ForOneWord(CharArraySet stopWords) => NewAnonymous((_, reader) =>
-    {
-        var tokenizer = new KeywordTokenizer(reader);
-        return new TokenStreamComponents(tokenizer, Back(tokenizer, stopWords));
-    });
 
     private static readonly NormalizeCharMap Apostrophes = BuildApostropheMap();
 

@@ -1,62 +1,159 @@
+using MagLearn.Knowledge.Analysis;
+using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
+using MagLearn.Knowledge.Semantic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MagLearn.Knowledge.Answers;
 
 /// <summary>
 /// Decides, for any message outside a flow, whether it is small talk, a guided flow, a Learn answer or the
-/// fallback. One search ranks the flows' trigger phrasings and the Learn passages together; the chat and
-/// <c>/api/ask</c> both call this, so they never disagree.
+/// fallback. The trained router (<see cref="RouteClassifier"/>) picks the route from the message's meaning and
+/// words; the passages are ranked by both (<see cref="PassageRanking"/>). The chat and <c>/api/ask</c> both call
+/// this, so they never disagree.
 /// </summary>
 public sealed class AskRouter
 {
     public const int DefaultTop = 3;
     public const int MaxTop = 10;
 
-    private readonly KnowledgeBase knowledge;
-    private readonly AnswerPolicy policy;
-    private readonly IReadOnlyList<IDirectFlowRequest> directRequests;
+    /// <summary>"Did you mean ...?" offers at most this many passages.</summary>
+    public const int MaxChoices = 3;
 
-    public AskRouter(KnowledgeBase knowledge, AnswerPolicy policy, IEnumerable<IDirectFlowRequest>? directRequests = null)
+    private readonly KnowledgeBase knowledge;
+    private readonly ILogger logger;
+    private int encodingFailures;
+
+    public AskRouter(KnowledgeBase knowledge, ILogger? logger = null)
     {
         this.knowledge = knowledge;
-        this.policy = policy;
-        this.directRequests = directRequests?.ToList() ?? [];
+        this.logger = logger ?? NullLogger.Instance;
     }
 
-    public AnswerPolicy Policy => policy;
+    /// <summary>How many messages were answered by words alone because encoding them failed.</summary>
+    public int EncodingFailures => Volatile.Read(ref encodingFailures);
 
     /// <param name="snippets">
     /// Whether answers carry a highlighted snippet: the ask API shows them, the chat shows whole passages and
     /// skips them (highlighting is the costliest step per answer). The decision is the same either way.
     /// </param>
-    public AskResult Ask(string? text, int top = DefaultTop, bool snippets = true)
+    /// <param name="explain">Whether the result carries an <see cref="AskExplanation"/>.</param>
+    public AskResult Ask(string? text, int top = DefaultTop, bool snippets = true, bool explain = false) =>
+        Ask(text, top, snippets, explain, routing: null);
+
+    /// <summary>As <see cref="Ask(string?, int, bool, bool)"/>, routed by a given router and mix (the evaluation's held-out folds).</summary>
+    internal AskResult Ask(string? text, int top, bool snippets, bool explain, (RouteClassifier Router, PassageRanking Ranking)? routing)
     {
         top = Math.Clamp(top, 1, MaxTop);
         var smallTalk = SmallTalkDetector.Detect(text);
         if (smallTalk != SmallTalk.None) return AskResult.For(smallTalk);
-        foreach (var direct in directRequests)
+        if (string.IsNullOrWhiteSpace(text)) return new AskResult(AskRoute.Fallback, null, 0, []);
+        if (text.Length > QuestionSearch.MaxQuestionLength) text = text[..QuestionSearch.MaxQuestionLength];
+
+        var snapshot = knowledge.Current;
+        var search = snapshot.Search;
+        var lexical = search.Search(text, PassageRanking.CandidatesPerSide, flowTop: int.MaxValue, snippets: 0);
+        var vector = snapshot.Semantic is null ? null : Encode(text);
+        var likeness = vector is null ? null : snapshot.Semantic!.PassageScores(vector);
+        var (router, ranking) = routing ?? (vector is not null && snapshot.MeaningRouter is { } meaning
+            ? (meaning, snapshot.Ranking)
+            : (snapshot.WordsRouter, PassageRanking.WordsOnly));
+        var semantic = router.Evidence.HasFlag(RouteEvidence.Meaning) ? snapshot.Semantic : null;
+
+        var best = lexical.Hits.Count > 0 ? lexical.Hits[0].Score : 0;
+        var decision = router.Decide(new MessageEvidence(text, vector, best, lexical.Flows, likeness, Except: null));
+        var ranked = ranking.Rank(lexical, search, semantic, likeness, vector, Math.Max(top, MaxChoices));
+
+        var result = Shape(decision, ranked, ranking, top);
+        if (snippets && result.Answers.Count > 0) result = result with { Answers = WithSnippets(result.Answers, search, lexical) };
+        if (explain) result = result with { Explanation = Explain(snapshot, text, router, ranking, decision, ranked, lexical, vector) };
+        return result;
+    }
+
+    private static AskResult Shape(RouteDecision decision, List<RankedPassage> ranked, PassageRanking ranking, int top)
+    {
+        var chosen = decision.Best;
+        var runnerUp = decision.Ranked.Count > 1 ? decision.Ranked[1] : (RouteChance?)null;
+        var flow = RouteLabels.FlowOf(chosen.Label);
+        var answers = ranked.Select(ToAnswer).ToList();
+        if (flow is not null)
         {
-            if (text is not null && direct.FlowFor(text) is { } flowId) return new AskResult(AskRoute.Dialog, flowId, 1.0, []);
+            // A flow and an answer too close to pick: the person chooses between the flow and the passage.
+            var offerAnswer = decision.Close && runnerUp?.Label == RouteLabels.Answer && answers.Count > 0;
+            return new AskResult(AskRoute.Dialog, flow, chosen.Probability, answers.Take(offerAnswer ? 1 : top).ToList(),
+                offerAnswer ? AnswerShape.Choices : AnswerShape.Single) { Routes = decision.Ranked, OfferedFlow = offerAnswer ? flow : null };
         }
+        if (chosen.Label == RouteLabels.Fallback || answers.Count == 0)
+            return new AskResult(AskRoute.Fallback, null, chosen.Probability, answers.Take(top).ToList()) { Routes = decision.Ranked };
 
-        var search = knowledge.Current.Search.Search(text, Math.Max(top, policy.MaxChoices) + 2, flowTop: 1, snippets: snippets ? top : 0);
-        var answers = search.Hits.DistinctBy(h => (h.PageId, h.SectionId)).Select(ToAnswer).ToList();
-        var flow = search.Flows.FirstOrDefault();
-        var bestFlow = flow is null ? ((string, double, string)?)null : (flow.PageId, flow.Score, flow.Heading);
-        if (flow is not null && policy.PrefersFlow(flow.Score, answers.Count == 0 ? 0 : answers[0].Score, text is not null && MessageForm.AsksForInformation(text)))
-            return new AskResult(AskRoute.Dialog, flow.PageId, flow.Score, answers.Take(top).ToList()) { BestFlow = bestFlow };
+        var offeredFlow = decision.Close && runnerUp is { } second ? RouteLabels.FlowOf(second.Label) : null;
+        var choices = offeredFlow is not null || ranking.RivalsClose(ranked);
+        var shown = choices ? answers.Take(Math.Min(top, MaxChoices)).ToList() : answers.Take(top).ToList();
+        return new AskResult(AskRoute.Answer, null, chosen.Probability, shown, choices ? AnswerShape.Choices : AnswerShape.Single)
+        {
+            Routes = decision.Ranked,
+            OfferedFlow = offeredFlow,
+        };
+    }
 
-        var (route, shape) = policy.Decide(answers);
-        var confidence = answers.Count == 0 ? 0 : answers[0].Score;
-        var shown = answers.Take(shape == AnswerShape.Choices ? Math.Min(top, policy.MaxChoices) : top).ToList();
-        var result = route == AskRoute.Fallback
-            ? AskResult.Fallback(confidence, shown)
-            : new AskResult(route, null, confidence, shown, shape);
-        return result with { BestFlow = bestFlow };
+    /// <summary>
+    /// The message's vector, or null when encoding fails: the router then reads words alone for this message, and
+    /// the failure is logged (the first and every hundredth, so a broken model cannot flood the log).
+    /// </summary>
+    private float[]? Encode(string text)
+    {
+        var model = knowledge.Model;
+        if (model is null) return null;
+        try
+        {
+            return model.Messages.Encode(text);
+        }
+        catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException or ArgumentException)
+        {
+            var failures = Interlocked.Increment(ref encodingFailures);
+            if (failures % 100 == 1) logger.LogError(e, "A message could not be encoded ({Failures} so far); answered by words alone", failures);
+            return null;
+        }
+    }
+
+    private static List<AskAnswer> WithSnippets(IReadOnlyList<AskAnswer> answers, QuestionSearch search, SearchResult lexical) =>
+        answers.Select(a => a with { Snippet = search.SnippetFor(a.Page, a.Section, lexical.Profile) }).ToList();
+
+    private static AskExplanation Explain(KnowledgeSnapshot snapshot, string text, RouteClassifier router, PassageRanking ranking,
+        RouteDecision decision, List<RankedPassage> ranked, SearchResult lexical, float[]? vector)
+    {
+        var index = snapshot.Index;
+        var asked = AnalyzerTerms.Of(index.QuestionAnalyzer, "body", text).ToHashSet(StringComparer.Ordinal);
+        var synonyms = AnalyzerTerms.Of(index.IndexAnalyzer, "body", text).Where(t => !asked.Contains(t)).Distinct().ToList();
+        IReadOnlyList<AskExplanation.NearSentence> triggers = [];
+        AskExplanation.NearSentence? phrasing = null;
+        if (vector is not null && snapshot.Semantic is { } semantic)
+        {
+            triggers = SemanticIndex.Nearest(semantic.Triggers, vector).Values.OrderByDescending(t => t.Score)
+                .Select(t => new AskExplanation.NearSentence(t.Sentence.Owner, t.Sentence.Text, Math.Round(t.Score, 4))).ToList();
+            phrasing = SemanticIndex.Nearest(semantic.Phrasings, vector).Values.OrderByDescending(p => p.Score)
+                .Select(p => new AskExplanation.NearSentence(p.Sentence.Owner, p.Sentence.Text, Math.Round(p.Score, 4))).FirstOrDefault();
+        }
+        return new AskExplanation(
+            index.Version,
+            snapshot.Semantic?.ModelId,
+            router.Evidence == RouteEvidence.Words ? "words" : "meaning and words",
+            router.Temperature,
+            router.CloseMargin,
+            ranking.WordsWeight,
+            decision.Ranked.Select(c => c with { Probability = Math.Round(c.Probability, 4) }).ToList(),
+            lexical.Profile.Terms,
+            synonyms,
+            lexical.Profile.Corrections,
+            ranked.Select(p => new AskExplanation.PassageScore(p.Page, p.Section, p.Lexical, p.Dense, p.Score, p.MatchedWords)).ToList(),
+            triggers,
+            phrasing,
+            lexical.Flows.Select(f => new AskExplanation.NearSentence(f.PageId, f.Heading, f.Score)).ToList());
     }
 
     public static string UrlOf(string page, string section) => $"/learn/{page}#{section}";
 
-    private static AskAnswer ToAnswer(SearchHit hit) =>
-        new(hit.PageId, hit.SectionId, hit.Title, hit.Heading, UrlOf(hit.PageId, hit.SectionId), hit.Snippet, hit.Score);
+    private static AskAnswer ToAnswer(RankedPassage p) =>
+        new(p.Page, p.Section, p.Title, p.Heading, UrlOf(p.Page, p.Section), Snippet.None, p.Score);
 }

@@ -1,9 +1,10 @@
 using MagLearn.Knowledge.Answers;
+using MagLearn.Knowledge.Routing;
 
 namespace MagLearn.Knowledge.Evaluation;
 
 /// <summary>The outcome of one question: what was expected beside what the router did.</summary>
-public sealed record EvalOutcome(EvalQuestion Question, AskResult Result)
+public sealed record EvalOutcome(LabeledQuestion Question, AskResult Result)
 {
     public string Route => Result.Route.ToString().ToLowerInvariant();
 
@@ -35,10 +36,10 @@ public sealed record EvalOutcome(EvalQuestion Question, AskResult Result)
 /// </summary>
 public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
 {
-    private IEnumerable<EvalOutcome> WithPages => Outcomes.Where(o => o.Question.Expect.Pages is { Count: > 0 });
-    private IEnumerable<EvalOutcome> OutOfScope => Outcomes.Where(o => o.Question.Expect.Route == "fallback");
-    private IEnumerable<EvalOutcome> InScope => Outcomes.Where(o => o.Question.Expect.Route != "fallback");
-    private IEnumerable<EvalOutcome> Dialogs => Outcomes.Where(o => o.Question.Expect.Route == "dialog");
+    internal IEnumerable<EvalOutcome> WithPages => Outcomes.Where(o => o.Question.Expect.Pages is { Count: > 0 });
+    internal IEnumerable<EvalOutcome> OutOfScope => Outcomes.Where(o => o.Question.Expect.Route == "fallback");
+    internal IEnumerable<EvalOutcome> InScope => Outcomes.Where(o => o.Question.Expect.Route != "fallback");
+    internal IEnumerable<EvalOutcome> Dialogs => Outcomes.Where(o => o.Question.Expect.Route == "dialog");
 
     public double RouteAccuracy => Share(Outcomes, o => o.RouteCorrect);
     public double Top1PageAccuracy => Share(WithPages, o => o.PageRank == 1);
@@ -56,6 +57,29 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
         return list.Count == 0 ? 1 : (double)list.Count(good) / list.Count;
     }
 
+    /// <summary>The figures of several runs over the same questions, one column each.</summary>
+    public static void WriteSideBySide(TextWriter output, IReadOnlyList<(string Name, EvalReport Report)> runs)
+    {
+        var first = runs[0].Report;
+        output.WriteLine($"{"",-21}{string.Concat(runs.Select(r => $"{r.Name,9}"))}");
+        void Row(string name, Func<EvalReport, double> figure, string note = "") =>
+            output.WriteLine($"{name,-21}{string.Concat(runs.Select(r => $"{figure(r.Report),9:0.000}"))}{note}");
+        Row("route accuracy", r => r.RouteAccuracy, $"  ({first.Outcomes.Count} questions)");
+        Row("dialog accuracy", r => r.DialogAccuracy, $"  ({first.Dialogs.Count()} expect a flow)");
+        Row("top-1 page", r => r.Top1PageAccuracy, $"  ({first.WithPages.Count()} name pages)");
+        Row("recall@3", r => r.RecallAt3);
+        Row("MRR", r => r.MeanReciprocalRank);
+        Row("out-of-scope reject", r => r.OutOfScopeRejection, $"  ({first.OutOfScope.Count()} out of scope)");
+        Row("false-fallback rate", r => r.FalseFallbackRate, $"  ({first.InScope.Count()} in scope)");
+        Row("asks \"did you mean\"", r => r.ClarifyRate);
+    }
+
+    /// <summary>How often the bot asks the person to pick instead of answering outright.</summary>
+    public double ClarifyRate => Share(Outcomes, o => o.Result.Shape == AnswerShape.Choices);
+
+    /// <summary>The outcomes of the questions whose text is among <paramref name="texts"/>.</summary>
+    public EvalReport Only(IReadOnlySet<string> texts) => new(Outcomes.Where(o => texts.Contains(o.Question.Text)).ToList());
+
     public void Write(TextWriter output, bool showMisses = true)
     {
         output.WriteLine($"questions            {Outcomes.Count}");
@@ -66,7 +90,11 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
         output.WriteLine($"MRR                  {MeanReciprocalRank:0.000}");
         output.WriteLine($"out-of-scope reject  {OutOfScopeRejection:0.000}  ({OutOfScope.Count()} out-of-scope questions)");
         output.WriteLine($"false-fallback rate  {FalseFallbackRate:0.000}  ({InScope.Count()} in-scope questions)");
-        if (!showMisses) return;
+        if (showMisses) WriteMisses(output);
+    }
+
+    public void WriteMisses(TextWriter output)
+    {
         foreach (var miss in Misses)
         {
             var expect = miss.Question.Expect;
@@ -76,14 +104,14 @@ public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
                       $" [{string.Join(", ", miss.Result.Answers.Take(3).Select(a => $"{a.Page}#{a.Section} {a.Score:0.00}"))}]";
             output.WriteLine($"miss {miss.Question.Id}: \"{miss.Question.Text}\"");
             output.WriteLine($"     expected {wanted}");
-            var flow = miss.Result.BestFlow is { } f ? $", best flow {f.Id} {f.Score:0.00} (\"{f.Phrasing}\")" : "";
-            output.WriteLine($"     got      {got} confidence {miss.Result.Confidence:0.00}{flow}");
+            var routes = string.Join(", ", miss.Result.Routes.Take(3).Select(r => $"{r.Label} {r.Probability:0.00}"));
+            output.WriteLine($"     got      {got} confidence {miss.Result.Confidence:0.00} (routes: {routes})");
         }
     }
 }
 
 public static class Evaluator
 {
-    public static EvalReport Run(AskRouter router, IEnumerable<EvalQuestion> questions) =>
-        new(questions.Select(q => new EvalOutcome(q, router.Ask(q.Text, AskRouter.MaxTop))).ToList());
+    public static EvalReport Run(AskRouter router, IEnumerable<LabeledQuestion> questions) =>
+        new(questions.Select(q => new EvalOutcome(q, router.Ask(q.Text, AskRouter.MaxTop, snippets: false))).ToList());
 }

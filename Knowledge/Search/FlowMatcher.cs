@@ -53,8 +53,11 @@ public sealed class FlowMatcher
 
     public bool IsEmpty => triggers.Count == 0;
 
-    /// <summary>The best phrasing of each flow against the message's words (duplicates allowed), best flow first.</summary>
-    public List<SearchHit> Match(IEnumerable<string> messageTerms, int top)
+    /// <summary>
+    /// The best phrasing of each flow against the message's words (duplicates allowed), best flow first; a phrasing
+    /// whose text is <paramref name="except"/> is left out.
+    /// </summary>
+    public List<SearchHit> Match(IEnumerable<string> messageTerms, int top, string? except = null)
     {
         if (top <= 0 || triggers.Count == 0) return [];
         var present = new bool[vocabulary.Count];
@@ -73,6 +76,7 @@ public sealed class FlowMatcher
         var seen = new List<int>(flowCount);
         foreach (var trigger in triggers)
         {
+            if (except is not null && trigger.Text == except) continue;
             var found = 0.0;
             for (var i = 0; i < trigger.Terms.Length; i++)
                 if (present[trigger.Terms[i]]) found += trigger.Weights[i];
@@ -87,7 +91,7 @@ public sealed class FlowMatcher
         Array.Sort(ranked, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Seen.CompareTo(b.Seen));
         var hits = new List<SearchHit>(Math.Min(top, ranked.Length));
         foreach (var (trigger, score, _) in ranked.Take(top))
-            hits.Add(new SearchHit(SearchDocument.FlowKind, trigger.FlowId, "", trigger.FlowTitle, trigger.Text, "",
+            hits.Add(new SearchHit(SearchDocument.FlowKind, trigger.FlowId, "", trigger.FlowTitle, trigger.Text, Snippet.None,
                 (float)trigger.Mass, Math.Round(score, 4), Math.Round(Math.Min(1, score), 4)));
         return hits;
     }

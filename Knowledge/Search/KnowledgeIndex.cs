@@ -23,12 +23,12 @@ public sealed class KnowledgeIndex : IDisposable
     public Analyzer QuestionAnalyzer { get; }
     public SearchTuning Tuning { get; }
 
-    /// <summary>The index analyzer's terms of a message without running its synonym filter; null without the Learn analysis.</summary>
-    internal SynonymExpander? Expander { get; }
-
     /// <summary>The guided flows' trigger phrasings, matched in memory against the same analysis and statistics.</summary>
     public FlowMatcher Flows { get; private set; } = FlowMatcher.None;
     public TimeSpan BuildTime { get; private set; }
+
+    /// <summary>A hash of everything the index was built from: two indexes with the same version answer alike.</summary>
+    public string Version { get; private set; } = "";
     public int DocumentCount => Reader.NumDocs;
 
     private readonly Lucene.Net.Store.Directory directory;
@@ -42,7 +42,6 @@ public sealed class KnowledgeIndex : IDisposable
         Reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(Reader) { Similarity = PassageIndexBuilder.Similarity };
         (IndexAnalyzer, QuestionAnalyzer) = AnalyzersFor(language, tuning);
-        Expander = tuning.LearnAnalysis ? new SynonymExpander(language) : null;
         BuildTime = buildTime;
     }
 
@@ -53,16 +52,29 @@ public sealed class KnowledgeIndex : IDisposable
         var clock = Stopwatch.StartNew();
         var directory = new RAMDirectory();
         var extras = (extra ?? []).ToList();
-        var documents = PassageIndexBuilder.DocumentsOf(library).Concat(extras.Where(d => d.Kind != SearchDocument.FlowKind));
+        var documents = PassageIndexBuilder.DocumentsOf(library).Concat(extras.Where(d => d.Kind != SearchDocument.FlowKind)).ToList();
         PassageIndexBuilder.Write(directory, documents, AnalyzersFor(language, tuning).Index);
         var index = new KnowledgeIndex(library, language, tuning, directory, clock.Elapsed);
-        var lookup = new TermLookup(index.Reader);
         var documentCount = Math.Max(index.Reader.NumDocs, 1);
         index.Flows = new FlowMatcher(extras.Where(d => d.Kind == SearchDocument.FlowKind), index.QuestionAnalyzer,
-            term => QuestionTerm.Idf(lookup.DocumentFrequency(term), documentCount),
+            term => QuestionTerm.Idf(QuestionTerm.DocumentFrequency(index.Reader, term), documentCount),
             rareWordWeight: QuestionTerm.Idf(1, documentCount));
+        index.Version = VersionOf(documents.Concat(extras.Where(d => d.Kind == SearchDocument.FlowKind)), tuning);
         index.BuildTime = clock.Elapsed;
         return index;
+    }
+
+    private static string VersionOf(IEnumerable<SearchDocument> documents, SearchTuning tuning)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(System.Text.Encoding.UTF8.GetBytes(text + "\u0000"));
+        Add(tuning.ToString());
+        foreach (var d in documents)
+        {
+            foreach (var part in new[] { d.Kind, d.PageId, d.SectionId, d.Title, d.Heading, d.Text, d.Weight.ToString("R") }) Add(part);
+            foreach (var phrasing in d.Phrasings) Add(phrasing);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
     private static (Analyzer Index, Analyzer Questions) AnalyzersFor(LanguageResources language, SearchTuning tuning) =>

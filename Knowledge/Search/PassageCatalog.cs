@@ -13,6 +13,7 @@ internal sealed class PassageCatalog
     public sealed record Entry(string Kind, string PageId, string SectionId, string Title, string Heading, double Weight);
 
     private readonly Entry?[] entries;
+    private readonly Dictionary<(string Page, string Section), int> byPassage = new();
 
     public PassageCatalog(IndexReader reader)
     {
@@ -40,8 +41,12 @@ internal sealed class PassageCatalog
                 stored.Get(IndexFields.Heading) ?? "",
                 // In single precision, as ranking has always read it.
                 (float)(stored.GetField(IndexFields.Weight)?.GetDoubleValue() ?? 1.0));
+            byPassage.TryAdd((entries[doc]!.PageId, entries[doc]!.SectionId), doc);
         }
     }
+
+    /// <summary>The document of a page's section, or null.</summary>
+    public int? Find(string page, string section) => byPassage.TryGetValue((page, section), out var doc) ? doc : null;
 
     public Entry this[int doc] => entries[doc] ?? throw new ArgumentOutOfRangeException(nameof(doc), doc, "no live document");
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,8 +6,8 @@ using MagLearn.Knowledge.Analysis;
 namespace MagLearn.Knowledge.Search;
 
 /// <summary>
-/// Finds the passages (and flows) that answer a question. The user's text never reaches a query parser: it is
-/// analyzed into words, and each word's postings are looked up and scored as terms (see <see cref="ScoreAdder"/>),
+/// Finds the passages (and flows) that answer a question by their words. The user's text never reaches a query
+/// parser: it is analyzed into words, and the query is composed from Lucene's own parts (see <see cref="QueryOf"/>),
 /// so quotes, brackets, operators and wildcards are just characters, and any input gives results or none, never an
 /// exception.
 /// </summary>
@@ -23,11 +22,14 @@ public sealed class QuestionSearch : IDisposable
     /// <summary>A corrected spelling counts a little less than the word as typed, so exact matches win.</summary>
     private const float CorrectionWeight = 0.7f;
 
+    /// <summary>A word's best field counts in full, its other fields this much (a passage that says it in both wins).</summary>
+    private const float OtherFieldsShare = 0.25f;
+
     /// <summary>
-    /// Words in more than this share of documents ("account", "mag") only add to the score of documents that
-    /// match a rarer word of the question, as Lucene's CommonTermsQuery does: without this, at 100k passages
-    /// every search walked the long postings of the commonest words. A small index has no such cost, and there
-    /// the split would only make rankings jumpier, so it applies from <see cref="CommonSplitFrom"/> documents.
+    /// Words in more than this share of documents ("account", "mag") only add to the score of documents that match
+    /// a rarer word of the question, as Lucene's CommonTermsQuery does: at 100k passages, scoring every document
+    /// that holds the commonest words is most of a search. A small index has no such cost, and there the split
+    /// would only make rankings jumpier, so it applies from <see cref="CommonSplitFrom"/> documents.
     /// </summary>
     private const double CommonShare = 0.05;
 
@@ -37,19 +39,6 @@ public sealed class QuestionSearch : IDisposable
     private readonly SnippetWriter snippetWriter;
     private readonly Vocabulary vocabulary;
     private readonly PassageCatalog catalog;
-    private readonly DictionaryCache dictionary = new();
-
-    /// <summary>
-    /// Each thread keeps its own dictionary lookups between searches: opening the terms enumerators anew for
-    /// every question was most of what a search allocated.
-    /// </summary>
-    private readonly ThreadLocal<TermLookup> lookups;
-
-    /// <summary>
-    /// Score adders not in use, each with arrays the size of the index: one per search running at once, taken and
-    /// given back, rather than one per thread that ever searched.
-    /// </summary>
-    private readonly ConcurrentBag<ScoreAdder> adders = [];
 
     public QuestionSearch(KnowledgeIndex index)
     {
@@ -57,8 +46,10 @@ public sealed class QuestionSearch : IDisposable
         snippetWriter = new SnippetWriter(index.IndexAnalyzer);
         vocabulary = new Vocabulary(index.Reader, IndexFields.SearchedNames);
         catalog = new PassageCatalog(index.Reader);
-        lookups = new ThreadLocal<TermLookup>(() => new TermLookup(index.Reader, dictionary));
     }
+
+    /// <summary>What each document of the index is, by document number (the semantic index is laid out by it).</summary>
+    internal PassageCatalog Catalog => catalog;
 
     /// <summary>
     /// The best <paramref name="top"/> passages and the best <paramref name="flowTop"/> flows for a question (see
@@ -72,44 +63,85 @@ public sealed class QuestionSearch : IDisposable
         if (question.Length > MaxQuestionLength) question = question[..MaxQuestionLength];
 
         var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, question);
-        var lookup = lookups.Value!;
-        lookup.Clear();
-        var terms = QuestionTerm.Resolve(words, index.Reader, lookup, index.Tuning.TypoCorrection ? vocabulary : null, dictionary);
+        var terms = QuestionTerm.Resolve(words, index.Reader, index.Tuning.TypoCorrection ? vocabulary : null);
         var profile = new QuestionProfile(
             terms.Select(t => t.Word).ToList(),
             terms.Where(t => !t.Known).Select(t => t.Word).ToList(),
-            terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]));
-        if (!terms.Any(t => t.Known)) return SearchResult.None(profile);
+            terms.Where(t => t.Corrected).ToDictionary(t => t.Word, t => t.Alternatives[0]))
+        {
+            Searched = terms.SelectMany(t => t.Alternatives).Distinct().ToList(),
+        };
+        var flows = MatchFlows(question, terms, flowTop, except: null);
+        if (!terms.Any(t => t.Known)) return SearchResult.None(profile) with { Flows = flows };
 
-        var candidates = Math.Max(Candidates, top + flowTop);
-        var (scoreDocs, wordsHeld, numbered) = Top(terms, lookup, candidates);
-        if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = MatchFlows(question, terms, flowTop) };
+        var scoreDocs = index.Searcher.Search(QueryOf(terms), Math.Max(Candidates, top)).ScoreDocs;
+        if (scoreDocs.Length == 0) return SearchResult.None(profile) with { Flows = flows };
 
-        var coverage = Coverage(wordsHeld, terms, numbered);
+        var (coverage, held) = Coverage(scoreDocs, terms);
         var ranked = Rank(scoreDocs, coverage);
         var count = Math.Min(top, ranked.Length);
         var passages = new List<SearchHit>(count);
         for (var i = 0; i < count; i++)
         {
             var (at, score) = ranked[i];
-            passages.Add(ToHit(scoreDocs[at], coverage[at], score, terms, withSnippet: i < (snippets ?? top)));
+            passages.Add(ToHit(scoreDocs[at], coverage[at], held[at], score, terms, withSnippet: i < (snippets ?? top)));
         }
-        return new SearchResult(passages, profile) { Flows = MatchFlows(question, terms, flowTop) };
+        return new SearchResult(passages, profile) { Flows = flows };
+    }
+
+    /// <summary>
+    /// Each flow's best trigger against the message, leaving out a trigger that is the message itself: a router
+    /// learning from the triggers must see each one as a new message would, not as a perfect match of itself.
+    /// </summary>
+    public IReadOnlyList<SearchHit> FlowsFor(string text, string? except)
+    {
+        if (text.Length > MaxQuestionLength) text = text[..MaxQuestionLength];
+        var words = AnalyzerTerms.Of(index.QuestionAnalyzer, IndexFields.Body, text);
+        return MatchFlows(text, QuestionTerm.Resolve(words, index.Reader, index.Tuning.TypoCorrection ? vocabulary : null), int.MaxValue, except);
+    }
+
+    /// <summary>
+    /// One clause per question word, the word's best field counting in full and its other fields a quarter
+    /// (<see cref="DisjunctionMaxQuery"/>), its spellings (the word, or its typo corrections) as alternatives in it;
+    /// the words' clauses added up in a <see cref="BooleanQuery"/>. At <see cref="CommonSplitFrom"/> documents, the
+    /// common words' clauses only score documents a rarer word's clause matched: CommonTermsQuery's rule, applied
+    /// per word across fields, where CommonTermsQuery itself reads one field.
+    /// </summary>
+    private Query QueryOf(List<QuestionTerm> terms)
+    {
+        var reader = index.Reader;
+        var common = reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * reader.NumDocs);
+        var known = terms.Where(t => t.Known).ToList();
+        // When every word is common, the rarest one still leads: some word must narrow the documents scored.
+        var rarest = known.MinBy(t => t.Frequency);
+        var leading = new BooleanQuery(disableCoord: true);
+        var optional = new BooleanQuery(disableCoord: true);
+        foreach (var term in known)
+            (term.Frequency <= common || ReferenceEquals(term, rarest) ? leading : optional).Add(ClauseOf(term), Occur.SHOULD);
+        if (optional.Clauses.Count == 0) return leading;
+        return new BooleanQuery(disableCoord: true) { { leading, Occur.MUST }, { optional, Occur.SHOULD } };
+    }
+
+    private Query ClauseOf(QuestionTerm term)
+    {
+        var clause = new DisjunctionMaxQuery(OtherFieldsShare);
+        foreach (var spelling in term.Alternatives)
+            foreach (var (field, boost) in IndexFields.Searched)
+                clause.Add(new TermQuery(new Term(field, spelling)) { Boost = (index.Tuning.FieldBoosts ? boost : 1f) * (term.Corrected ? CorrectionWeight : 1f) });
+        return clause;
     }
 
     /// <summary>
     /// The message's words as the index sees them (synonyms expanded, typos corrected), matched against the
     /// flows' trigger phrasings.
     /// </summary>
-    private List<SearchHit> MatchFlows(string question, List<QuestionTerm> terms, int flowTop)
+    private List<SearchHit> MatchFlows(string question, List<QuestionTerm> terms, int flowTop, string? except)
     {
         if (flowTop <= 0 || index.Flows.IsEmpty) return [];
-        List<string> words;
-        if (index.Expander is { } expander) expander.AddTerms(question, words = []);
-        else words = AnalyzerTerms.Of(index.IndexAnalyzer, IndexFields.Body, question);
+        var words = AnalyzerTerms.Of(index.IndexAnalyzer, IndexFields.Body, question);
         foreach (var term in terms)
             if (term.Corrected) words.AddRange(term.Alternatives);
-        return index.Flows.Match(words, flowTop);
+        return index.Flows.Match(words, flowTop, except);
     }
 
     /// <summary>
@@ -119,8 +151,7 @@ public sealed class QuestionSearch : IDisposable
     /// </summary>
     private (int At, double Score)[] Rank(ScoreDoc[] hits, double[] coverage)
     {
-        var best = float.MinValue;
-        foreach (var hit in hits) best = Math.Max(best, hit.Score);
+        var best = hits.Max(h => h.Score);
         var ranked = new (int At, double Score)[hits.Length];
         for (var i = 0; i < hits.Length; i++)
             ranked[i] = (i, Math.Min(1, coverage[i] * catalog[hits[i].Doc].Weight * hits[i].Score / best));
@@ -135,69 +166,65 @@ public sealed class QuestionSearch : IDisposable
     }
 
     /// <summary>
-    /// The best <paramref name="count"/> passages for the question's known words, as Lucene would rank them for a
-    /// query of each word's spellings in every searched field (best field first, a quarter of the others added),
-    /// words summed. At <see cref="CommonSplitFrom"/> documents and more, common words only add to the score of
-    /// documents a rarer word found (see <see cref="ScoreAdder"/>).
+    /// For each hit, the weighted share of the question's words it holds in any searched field (synonyms included,
+    /// as they are indexed), in 0..1: each word's postings are walked forward to the hits, in document order.
     /// </summary>
-    private (ScoreDoc[] Docs, ulong[] WordsHeld, List<QuestionTerm> Numbered) Top(List<QuestionTerm> terms, TermLookup lookup, int count)
+    private (double[] Share, List<string>[] Words) Coverage(ScoreDoc[] hits, List<QuestionTerm> terms)
     {
-        var known = terms.Where(t => t.Known).ToList();
-        var common = index.Reader.NumDocs < CommonSplitFrom ? int.MaxValue : (int)(CommonShare * index.Reader.NumDocs);
-        // When every word is common, the rarest one still leads: some word must narrow the documents scored.
-        var rarest = known.MinBy(t => t.Frequency);
-        List<QuestionTerm> leadingTerms = [], optionalTerms = [];
-        foreach (var term in known) (term.Frequency <= common || ReferenceEquals(term, rarest) ? leadingTerms : optionalTerms).Add(term);
-        var adder = adders.TryTake(out var idle) ? idle : new ScoreAdder(index.Reader.MaxDoc);
-        try
+        var covered = new double[hits.Length];
+        var words = new List<string>[hits.Length];
+        for (var i = 0; i < hits.Length; i++) words[i] = [];
+        var total = terms.Sum(t => t.Weight);
+        if (total <= 0) return (covered, words);
+        var order = Enumerable.Range(0, hits.Length).OrderBy(i => hits[i].Doc).ToArray();
+        var holds = new bool[hits.Length];
+        foreach (var term in terms.Where(t => t.Known))
         {
-            var (docs, wordsHeld) = adder.Top(leadingTerms.ConvertAll(t => Postings(t, lookup)), optionalTerms.ConvertAll(t => Postings(t, lookup)), count);
-            // The adder numbers the words leading first: coverage reads its bits in that order.
-            return (docs, wordsHeld, [.. leadingTerms, .. optionalTerms]);
+            Array.Clear(holds);
+            foreach (var spelling in term.Alternatives)
+                foreach (var field in IndexFields.SearchedNames)
+                    MarkHolders(new Term(field, spelling), hits, order, holds);
+            var weight = term.Weight * (term.Corrected ? CorrectionWeight : 1);
+            for (var i = 0; i < hits.Length; i++)
+            {
+                if (!holds[i]) continue;
+                covered[i] += weight;
+                words[i].Add(term.Word);
+            }
         }
-        finally
+        for (var i = 0; i < covered.Length; i++) covered[i] /= total;
+        return (covered, words);
+    }
+
+    private void MarkHolders(Term term, ScoreDoc[] hits, int[] order, bool[] holds)
+    {
+        foreach (var leaf in index.Reader.Leaves)
         {
-            adders.Add(adder);
+            var postings = leaf.AtomicReader.GetTermDocsEnum(term);
+            if (postings is null) continue;
+            var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
+            var at = -1;
+            foreach (var i in order)
+            {
+                var doc = hits[i].Doc;
+                if (doc < leaf.DocBase || doc >= end) continue;
+                var local = doc - leaf.DocBase;
+                if (at < local) at = postings.Advance(local);
+                if (at == DocIdSetIterator.NO_MORE_DOCS) break;
+                if (at == local) holds[i] = true;
+            }
         }
     }
 
-    /// <summary>The scored postings of all a word's spellings in every searched field.</summary>
-    private IReadOnlyList<ScoredPostings> Postings(QuestionTerm term, TermLookup lookup)
-    {
-        var postings = new List<ScoredPostings>(term.Alternatives.Count * IndexFields.Searched.Length);
-        foreach (var alternative in term.Alternatives)
-            for (var field = 0; field < IndexFields.Searched.Length; field++)
-                if (lookup.Scored(field, alternative, Boost(field, term, index.Tuning), index.Searcher) is { } scored) postings.Add(scored);
-        return postings;
-    }
+    /// <summary>A passage's snippet for the words a search looked for; none when the passage is not in the index.</summary>
+    public Snippet SnippetFor(string page, string section, QuestionProfile profile) =>
+        catalog.Find(page, section) is { } doc ? snippetWriter.Write(profile.Searched, BodyOf(doc)) : Snippet.None;
 
-    /// <summary>A word's weight in a field: the field's boost, less for a corrected spelling.</summary>
-    private static float Boost(int field, QuestionTerm term, SearchTuning tuning) =>
-        (tuning.FieldBoosts ? IndexFields.Searched[field].Boost : 1f) * (term.Corrected ? CorrectionWeight : 1f);
-
-    /// <summary>For each hit, the weighted share of the question's words it contains (synonyms included), in 0..1.</summary>
-    private static double[] Coverage(ulong[] wordsHeld, List<QuestionTerm> terms, List<QuestionTerm> numbered)
-    {
-        var covered = new double[wordsHeld.Length];
-        var total = 0.0;
-        foreach (var term in terms) total += term.Weight;
-        foreach (var term in terms)
-        {
-            if (!term.Known) continue;
-            var bit = 1UL << numbered.IndexOf(term);
-            for (var i = 0; i < wordsHeld.Length; i++)
-                if ((wordsHeld[i] & bit) != 0) covered[i] += term.Weight * (term.Corrected ? CorrectionWeight : 1);
-        }
-        for (var i = 0; i < covered.Length; i++) covered[i] = total <= 0 ? 0 : covered[i] / total;
-        return covered;
-    }
-
-    /// <summary>Lets go of every thread's lookups, and with them the index they read.</summary>
-    public void Dispose() => lookups.Dispose();
+    public void Dispose() { }
 
     private string BodyOf(int doc) => index.Searcher.Doc(doc).Get(IndexFields.Body) ?? "";
 
-    private SearchHit ToHit(ScoreDoc hit, double coverage, double score, List<QuestionTerm> terms, bool withSnippet)
+    private SearchHit ToHit(ScoreDoc hit, double coverage, List<string> held, double score, List<QuestionTerm> terms, bool withSnippet)
     {
         var entry = catalog[hit.Doc];
         return new SearchHit(
@@ -206,9 +233,10 @@ public sealed class QuestionSearch : IDisposable
             entry.SectionId,
             entry.Title,
             entry.Heading,
-            withSnippet ? snippetWriter.Write(terms.SelectMany(t => t.Alternatives), BodyOf(hit.Doc)) : "",
+            withSnippet ? snippetWriter.Write(terms.SelectMany(t => t.Alternatives), BodyOf(hit.Doc)) : Snippet.None,
             hit.Score,
             Math.Round(coverage, 4),
-            Math.Round(Math.Clamp(score, 0, 1), 4));
+            Math.Round(Math.Clamp(score, 0, 1), 4))
+        { Doc = hit.Doc, MatchedWords = held };
     }
 }

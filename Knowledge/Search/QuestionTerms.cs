@@ -12,10 +12,9 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
 
     /// <summary>
     /// Reads the distinct words of a question and resolves each against the index. Typos are only corrected for
-    /// words the content does not contain, so a correct word is never traded for a near neighbour. A word already
-    /// resolved against this index comes from <paramref name="cache"/>.
+    /// words the content does not contain, so a correct word is never traded for a near neighbour.
     /// </summary>
-    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, TermLookup lookup, Vocabulary? vocabulary, DictionaryCache? cache = null)
+    public static List<QuestionTerm> Resolve(IReadOnlyList<string> words, IndexReader reader, Vocabulary? vocabulary)
     {
         var result = new List<QuestionTerm>(Math.Min(words.Count, MaxTerms));
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -23,25 +22,27 @@ internal sealed record QuestionTerm(string Word, IReadOnlyList<string> Alternati
         {
             if (result.Count == MaxTerms) break;
             if (!seen.Add(word)) continue;
-            if (cache is not null && cache.TryGetWord(word, out var known))
-            {
-                result.Add(known);
-                continue;
-            }
-            var term = ResolveOne(word, Math.Max(reader.NumDocs, 1), lookup, vocabulary);
-            cache?.KeepWord(term);
-            result.Add(term);
+            result.Add(ResolveOne(word, reader, vocabulary));
         }
         return result;
     }
 
-    private static QuestionTerm ResolveOne(string word, int documents, TermLookup lookup, Vocabulary? vocabulary)
+    private static QuestionTerm ResolveOne(string word, IndexReader reader, Vocabulary? vocabulary)
     {
-        var frequency = lookup.DocumentFrequency(word);
+        var documents = Math.Max(reader.NumDocs, 1);
+        var frequency = DocumentFrequency(reader, word);
         if (frequency > 0) return new QuestionTerm(word, [word], false, Idf(frequency, documents), frequency);
         var corrections = vocabulary is null ? [] : Corrections(word, vocabulary);
-        var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(lookup.DocumentFrequency);
+        var bestFrequency = corrections.Count == 0 ? 0 : corrections.Max(c => DocumentFrequency(reader, c));
         return new QuestionTerm(word, corrections, corrections.Count > 0, Idf(bestFrequency, documents), bestFrequency);
+    }
+
+    /// <summary>In how many documents the word occurs, in the searched field where it is most common.</summary>
+    public static int DocumentFrequency(IndexReader reader, string word)
+    {
+        var most = 0;
+        foreach (var field in IndexFields.SearchedNames) most = Math.Max(most, reader.DocFreq(new Term(field, word)));
+        return most;
     }
 
     /// <summary>Questions longer than this many distinct words are cut: the rest adds noise, not meaning.</summary>

@@ -10,15 +10,25 @@ public sealed record SearchHit(
     string SectionId,
     string Title,
     string Heading,
-    string Snippet,
+    Snippet Snippet,
     float RawScore,
     double Coverage,
-    double Score);
+    double Score)
+{
+    /// <summary>The hit's document number in its index; -1 for a flow.</summary>
+    public int Doc { get; init; } = -1;
+
+    /// <summary>The question's words (as analyzed) that this hit holds.</summary>
+    public IReadOnlyList<string> MatchedWords { get; init; } = [];
+}
 
 /// <summary>What the search understood of a question: its words, and which of them the content knows.</summary>
 public sealed record QuestionProfile(IReadOnlyList<string> Terms, IReadOnlyList<string> UnknownTerms, IReadOnlyDictionary<string, string> Corrections)
 {
     public static QuestionProfile Empty { get; } = new([], [], new Dictionary<string, string>());
+
+    /// <summary>The index terms searched for: each known word, and the corrections of each mistyped one.</summary>
+    public IReadOnlyList<string> Searched { get; init; } = [];
     public bool HasTerms => Terms.Count > 0;
 }
 

@@ -1,6 +1,7 @@
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Knowledge.Answers;
+using MagLearn.Knowledge.Search;
 using MagLearn.Tests.Flows.Support;
 using Moq;
 
@@ -16,7 +17,7 @@ public class EngineTests : IDisposable
     private readonly DialogFolder folder = new();
     private readonly Mock<IQuestionRouter> router = new();
 
-    public EngineTests() => router.Setup(r => r.Ask(It.IsAny<string>())).Returns(AskResult.Fallback(0, []));
+    public EngineTests() => router.Setup(r => r.Ask(It.IsAny<string>())).Returns(new AskResult(AskRoute.Fallback, null, 0, []));
 
     public void Dispose() => folder.Dispose();
 
@@ -152,7 +153,7 @@ public class EngineTests : IDisposable
     [Fact]
     public void Only_a_confident_single_answer_interrupts_a_flow_a_did_you_mean_does_not()
     {
-        var answer = new AskAnswer("billing-support", "payment-methods", "Billing", "Payment methods", "/learn/billing-support#payment-methods", "", 0.9);
+        var answer = new AskAnswer("billing-support", "payment-methods", "Billing", "Payment methods", "/learn/billing-support#payment-methods", Snippet.None, 0.9);
         router.Setup(r => r.Ask("which cards do you take for payment?")).Returns(new AskResult(AskRoute.Answer, null, 0.9, [answer]));
         router.Setup(r => r.Ask("something about payments maybe?")).Returns(new AskResult(AskRoute.Answer, null, 0.5, [answer, answer], AnswerShape.Choices));
         var engine = RealEngine(router.Object);

@@ -16,5 +16,5 @@ internal static class RealKnowledge
 
     public static KnowledgeBase KnowledgeBase => Base.Value;
 
-    public static AskRouter Router { get; } = new(KnowledgeBase, new AnswerPolicy());
+    public static AskRouter Router { get; } = new(KnowledgeBase);
 }

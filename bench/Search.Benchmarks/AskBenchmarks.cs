@@ -3,6 +3,7 @@ using MagLearn.Knowledge;
 using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;
+using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
 
 namespace MagLearn.Benchmarks;
@@ -26,8 +27,8 @@ public class AskBenchmarks
     public void Setup()
     {
         var (real, language) = Questions.RealContent();
-        var index = KnowledgeIndex.Build(SyntheticCorpus.Grow(real, SyntheticPassages), language);
-        router = new AskRouter(new KnowledgeBase(index), new AnswerPolicy());
+        var library = SyntheticCorpus.Grow(real, SyntheticPassages);
+        router = new AskRouter(new KnowledgeBase(library, language, [], RouteTrainingSet.Load(Questions.ContentFolder, real, [])));
         questions = Questions.Load(real);
     }
 

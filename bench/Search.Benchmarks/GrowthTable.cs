@@ -3,6 +3,7 @@ using MagLearn.Knowledge;
 using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;
+using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
 
 namespace MagLearn.Benchmarks;
@@ -27,12 +28,12 @@ public static class GrowthTable
             Collect();
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var clock = Stopwatch.StartNew();
-            var index = KnowledgeIndex.Build(library, language);
+            var knowledge = new KnowledgeBase(library, language, [], RouteTrainingSet.Load(Questions.ContentFolder, real, []));
             var build = clock.Elapsed.TotalSeconds;
             library = null;
             Collect();
             var heap = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1048576.0;
-            var router = new AskRouter(new KnowledgeBase(index), new AnswerPolicy());
+            var router = new AskRouter(knowledge);
 
             // Warm up for a while rather than a few rounds: the runtime recompiles hot methods in the background
             // and a short warm-up leaves those pauses in the measured tail.
@@ -52,7 +53,7 @@ public static class GrowthTable
             var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / latencies.Count;
             latencies.Sort();
             output.WriteLine($"| {passages:N0} | {build:0.00} | {heap:0.0} | {latencies.Average():0.000} | {Percentile(latencies, 0.50):0.000} | {Percentile(latencies, 0.99):0.000} | {allocated:0.0} |");
-            index.Dispose();
+            knowledge.Dispose();
         }
     }
 

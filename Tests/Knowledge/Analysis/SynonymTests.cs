@@ -90,7 +90,7 @@ public class SynonymTests
     {
         var hit = OneTimePasswordPages(RealLanguage).Search("otp", 1).Hits.Single();
 
-        Assert.Contains("**", hit.Snippet);
+        Assert.NotEmpty(hit.Snippet.Highlights);
     }
 
     [Fact]

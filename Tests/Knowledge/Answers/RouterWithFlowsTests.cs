@@ -20,7 +20,7 @@ public class RouterWithFlowsTests
     {
         var knowledge = new KnowledgeBase(RepoPaths.Content, () => [QuokkaFlow]);
         knowledge.Reload();
-        return new AskRouter(knowledge, new AnswerPolicy());
+        return new AskRouter(knowledge);
     });
 
     [Fact]

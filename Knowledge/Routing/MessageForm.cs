@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MagLearn.Knowledge.Answers;
+namespace MagLearn.Knowledge.Routing;
 
 /// <summary>
 /// Whether a message asks for information ("how long does approval take?", "what payment methods are there?")

@@ -1,26 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace MagLearn.Knowledge.Evaluation;
+namespace MagLearn.Knowledge.Routing;
 
-/// <summary>One line of a question file: what a user typed and where it should go.</summary>
-public sealed record EvalQuestion(string Id, string Text, EvalExpectation Expect)
+/// <summary>
+/// One line of a question file: what a person typed and where it should go (the route, the flow, the pages that
+/// answer it). The router learns from such a file in the content (<see cref="RouteTrainingSet"/>); the evaluation
+/// measures against any.
+/// </summary>
+public sealed record LabeledQuestion(string Id, string Text, Expectation Expect)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads a JSON Lines question file; a bad line is reported with its number.</summary>
-    public static List<EvalQuestion> ReadJsonLines(string path)
+    public static List<LabeledQuestion> ReadJsonLines(string path)
     {
-        var questions = new List<EvalQuestion>();
+        var questions = new List<LabeledQuestion>();
         var number = 0;
         foreach (var line in File.ReadLines(path))
         {
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            EvalQuestion? question;
+            LabeledQuestion? question;
             try
             {
-                question = JsonSerializer.Deserialize<EvalQuestion>(line, Json);
+                question = JsonSerializer.Deserialize<LabeledQuestion>(line, Json);
             }
             catch (JsonException e)
             {
@@ -34,7 +38,12 @@ public sealed record EvalQuestion(string Id, string Text, EvalExpectation Expect
     }
 }
 
-public sealed record EvalExpectation(
+/// <summary>Where a labeled question should go.</summary>
+public sealed record Expectation(
     string Route,
     string? Dialog,
-    [property: JsonPropertyName("pages")] IReadOnlyList<string>? Pages);
+    [property: JsonPropertyName("pages")] IReadOnlyList<string>? Pages)
+{
+    /// <summary>The route as the router names it (<see cref="RouteLabels"/>).</summary>
+    public string Label => RouteLabels.Of(Route, Dialog);
+}

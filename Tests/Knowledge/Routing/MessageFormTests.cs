@@ -1,6 +1,6 @@
-using MagLearn.Knowledge.Answers;
+using MagLearn.Knowledge.Routing;
 
-namespace MagLearn.Tests.Knowledge.Answers;
+namespace MagLearn.Tests.Knowledge.Routing;
 
 /// <summary>Asking for information versus stating a problem, read from the grammar of the message.</summary>
 public class MessageFormTests
