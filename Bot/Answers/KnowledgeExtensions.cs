@@ -19,7 +19,7 @@ public static class KnowledgeExtensions
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Semantic;
             if (!options.Enabled) return new SemanticStatus(null, "disabled by Knowledge:Semantic:Enabled");
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            var model = SentenceModel.TryLoad(options.ResolveModelPath(root), options.ResolveCachePath(root), options.Threads,
+            var model = SentenceModel.TryLoad(options.ResolveModelPath(root), options.ResolveCachePath(root), options.Threads, options.Quantized,
                 sp.GetRequiredService<ILogger<SentenceModel>>(), out var problem);
             return new SemanticStatus(model, problem);
         });

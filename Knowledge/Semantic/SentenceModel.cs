@@ -23,17 +23,17 @@ public sealed class SentenceModel : IDisposable
     /// Loads the model, or says why it could not: a missing or broken model leaves the bot answering by words, so
     /// this never throws for the model's sake.
     /// </summary>
-    public static SentenceModel? TryLoad(string modelSource, string cacheFolder, int threads, ILogger logger, out string? problem)
+    public static SentenceModel? TryLoad(string modelSource, string cacheFolder, int threads, bool quantized, ILogger logger, out string? problem)
     {
         try
         {
-            var files = SentenceModelFiles.Locate(modelSource, Path.Combine(cacheFolder, "models"));
+            var files = SentenceModelFiles.Locate(modelSource, Path.Combine(cacheFolder, "models"), quantized);
             var encoder = new OnnxSentenceEncoder(files, threads);
             problem = null;
             logger.LogInformation("Sentence model {Model} loaded from {Source}", files.ModelId, modelSource);
             return new SentenceModel(encoder, cacheFolder);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
+        catch (Exception e) when (e is IOException or InvalidDataException or Google.Protobuf.InvalidProtocolBufferException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or DllNotFoundException or TypeInitializationException or BadImageFormatException)
         {
             problem = $"{e.GetType().Name}: {e.Message}";
             logger.LogError("Sentence model not loaded ({Problem}); answering by words alone", problem);

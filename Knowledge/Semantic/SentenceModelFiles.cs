@@ -21,7 +21,29 @@ public sealed record SentenceModelFiles(string ModelId, string OnnxFile, string 
     /// assembly, unpacked into <paramref name="unpackFolder"/>. Throws <see cref="FileNotFoundException"/> or
     /// <see cref="InvalidDataException"/> with what is missing; the caller decides what a missing model means.
     /// </summary>
-    public static SentenceModelFiles Locate(string source, string unpackFolder)
+    public static SentenceModelFiles Locate(string source, string unpackFolder, bool quantized = true)
+    {
+        var files = LocateFullPrecision(source, unpackFolder);
+        return quantized ? files.Quantized(unpackFolder) : files;
+    }
+
+    /// <summary>
+    /// The 8-bit form of the model (<see cref="ModelQuantizer"/>), made once beside the unpacked files; the model id
+    /// says which form it is, so their vectors never mix.
+    /// </summary>
+    private SentenceModelFiles Quantized(string unpackFolder)
+    {
+        var folder = Path.Combine(unpackFolder, ModelId);
+        var target = Path.Combine(folder, "model.int8.onnx");
+        if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(folder);
+            ModelQuantizer.Quantize(OnnxFile, target);
+        }
+        return new SentenceModelFiles(ModelId + "-int8", target, VocabularyFile);
+    }
+
+    private static SentenceModelFiles LocateFullPrecision(string source, string unpackFolder)
     {
         if (Directory.Exists(source))
         {
