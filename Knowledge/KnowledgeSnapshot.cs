@@ -3,6 +3,7 @@ using MagLearn.Knowledge.Content;
 using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
 using MagLearn.Knowledge.Semantic;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace MagLearn.Knowledge;
 
@@ -46,8 +47,16 @@ public sealed class KnowledgeSnapshot : IDisposable
     /// <summary>How passages are ranked: the fitted mix with a semantic index, Lucene alone without.</summary>
     public PassageRanking Ranking { get; }
 
+    /// <summary>
+    /// Decisions of this snapshot for messages seen lately, by text and shape of the answer: the same few questions
+    /// come again and again, and a decision depends on nothing but the message and the snapshot. Bounded like
+    /// <see cref="RecentMessages"/>; gone with the snapshot, so a content change never serves an old decision.
+    /// </summary>
+    internal MemoryCache RecentDecisions { get; } = new(new MemoryCacheOptions { SizeLimit = RecentMessages.DefaultCapacity, CompactionPercentage = 0.1 });
+
     public void Dispose()
     {
+        RecentDecisions.Dispose();
         Search.Dispose();
         Index.Dispose();
     }

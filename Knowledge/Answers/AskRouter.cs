@@ -2,6 +2,7 @@ using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
 using MagLearn.Knowledge.Semantic;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -39,8 +40,18 @@ public sealed class AskRouter
     /// skips them (highlighting is the costliest step per answer). The decision is the same either way.
     /// </param>
     /// <param name="explain">Whether the result carries an <see cref="AskExplanation"/>.</param>
-    public AskResult Ask(string? text, int top = DefaultTop, bool snippets = true, bool explain = false) =>
-        Ask(text, top, snippets, explain, routing: null);
+    public AskResult Ask(string? text, int top = DefaultTop, bool snippets = true, bool explain = false)
+    {
+        if (explain || string.IsNullOrWhiteSpace(text)) return Ask(text, top, snippets, explain, routing: null);
+        var snapshot = knowledge.Current;
+        var key = (text, Math.Clamp(top, 1, MaxTop), snippets);
+        if (snapshot.RecentDecisions.TryGetValue(key, out AskResult? known)) return known!;
+        var failures = EncodingFailures;
+        var result = Ask(text, top, snippets, explain: false, routing: null);
+        // A decision made by words alone because encoding failed is not kept: the next asking may read meaning.
+        if (EncodingFailures == failures) snapshot.RecentDecisions.Set(key, result, new MemoryCacheEntryOptions { Size = 1 });
+        return result;
+    }
 
     /// <summary>As <see cref="Ask(string?, int, bool, bool)"/>, routed by a given router and mix (the evaluation's held-out folds).</summary>
     internal AskResult Ask(string? text, int top, bool snippets, bool explain, (RouteClassifier Router, PassageRanking Ranking)? routing)

@@ -83,10 +83,21 @@ public sealed class ScenarioRun : IAsyncDisposable
     private async Task DriveAsync(TimeSpan duration, bool record)
     {
         var stop = DateTime.UtcNow + duration;
+        // Paced: each user sends every users/pace seconds, users spread over the period, whatever the replies take.
+        var period = scenario.Pace is { } pace ? TimeSpan.FromSeconds(clients.Length / pace) : TimeSpan.Zero;
+        var begin = DateTime.UtcNow;
         await Task.WhenAll(clients.Select((client, user) => Task.Run(async () =>
         {
+            var due = begin + period * user / clients.Length;
             while (DateTime.UtcNow < stop)
             {
+                if (period > TimeSpan.Zero)
+                {
+                    var wait = due - DateTime.UtcNow;
+                    if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                    due += period;
+                    if (DateTime.UtcNow >= stop) break;
+                }
                 var (text, expect) = scenario.Turn(user, next[user]++, lastReplies[user]);
                 var start = Stopwatch.GetTimestamp();
                 var reply = lastReplies[user] = await client.TurnAsync(text);

@@ -10,7 +10,7 @@ using MagLearn.LoadGen;
 // with the framework set up as the bot sets it up (channel clients kept, no typing loop for replies in the response),
 // which shows what the bot's own work costs on top of its plumbing.
 // Usage: load-gen REPO_ROOT QUESTIONS.jsonl [--users N] [--seconds S] [--slice S] [--warmup S] [--configuration Release]
-//                 [--scenarios echo,plumbing,answer,flow,atflows,directline]   (a subset, for profiling one scenario; ratios need echo)
+//                 [--scenarios echo,plumbing,answer,new,paced,flow,atflows,directline]   (a subset, for profiling one scenario; ratios need echo)
 //                 [--bot PATH/MagLearn.Bot.dll]   (another build of the bot, e.g. the published one in bench/bin/published)
 //   --seconds: measured seconds per scenario, in slices of --slice seconds; --warmup: unmeasured seconds per scenario.
 
@@ -32,6 +32,8 @@ var plan = new (string Key, string Dll, IDictionary<string, string> Environment,
     ("echo", echo, new Dictionary<string, string>(), new EchoScenario(EchoScenario.Framework)),
     ("plumbing", echo, new Dictionary<string, string> { ["Echo__BotPlumbing"] = "true" }, new EchoScenario(EchoScenario.BotPlumbing)),
     ("answer", bot, BotEnvironment("answer"), new AnswerScenario(questions.Answerable)),
+    ("new", bot, BotEnvironment("new"), new AnswerScenario(questions.Answerable, "answer turns (never-seen questions)", neverSeen: true)),
+    ("paced", bot, BotEnvironment("paced"), new AnswerScenario(questions.Answerable, "never-seen questions at 50 turns/s", neverSeen: true, pace: 50)),
     ("flow", bot, BotEnvironment("flow"), new FlowScenario()),
     ("atflows", bot, BotEnvironment("atflows"), new QuestionsAtFlowsScenario(questions.All)),
     ("directline", bot, BotEnvironment("directline"), new DirectLineScenario(questions.All)),
@@ -102,7 +104,7 @@ internal sealed record Options(string Root, string Questions, int Users, TimeSpa
             TimeSpan.FromSeconds(double.Parse(Value("--slice", "5"))),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "20"))),
             Value("--configuration", "Release"),
-            Value("--scenarios", "echo,plumbing,answer,flow,atflows,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
+            Value("--scenarios", "echo,plumbing,answer,new,paced,flow,atflows,directline").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(),
             Value("--bot", "") is { Length: > 0 } dll ? Path.GetFullPath(dll) : null);
     }
 }

@@ -14,6 +14,9 @@ public interface IScenario
     /// <param name="lastReply">What the bot said to this user's previous message (null before the first, or after a failed turn).</param>
     (string Text, string Expect) Turn(int user, long turn, string? lastReply);
 
+    /// <summary>Turns per second all users together send at most (an open-loop pace), or null for as fast as replies come.</summary>
+    double? Pace => null;
+
     /// <summary>How the user reaches the bot: <c>/api/messages</c> unless the scenario says otherwise.</summary>
     Task<IConversationClient> OpenAsync(HttpClient http, string conversation, int user) =>
         Task.FromResult<IConversationClient>(new MessagesClient(http, conversation, user));
@@ -54,14 +57,22 @@ public sealed record QuestionFile(IReadOnlyList<string> All, IReadOnlyList<strin
 /// question opens a guided flow instead (the router's choice, not the file's: a few percent of turns), the person
 /// says "cancel" and types the next one, as someone who wanted an answer would.
 /// </summary>
-public sealed class AnswerScenario(IReadOnlyList<string> questions) : IScenario
+public sealed class AnswerScenario(IReadOnlyList<string> questions, string name = "answer turns (repeated questions)", bool neverSeen = false, double? pace = null) : IScenario
 {
-    public string Name => "answer turns";
+    public string Name => name;
+
+    public double? Pace => pace;
 
     public (string, string) Turn(int user, long turn, string? lastReply) =>
         lastReply is not null && AsksAFlowQuestion(lastReply)
             ? ("cancel", "")
-            : (QuestionsAtFlowsScenario.Nth(questions, user, turn), "");
+            : (neverSeen ? NeverSeen(QuestionsAtFlowsScenario.Nth(questions, user, turn), user, turn) : QuestionsAtFlowsScenario.Nth(questions, user, turn), "");
+
+    /// <summary>
+    /// The question with a reference only this turn has, so the bot has never encoded it: the cost of a message
+    /// nobody asked before, with the same words (and so the same route) as the question.
+    /// </summary>
+    public static string NeverSeen(string question, int user, long turn) => $"{question} [{user}.{turn}]";
 
     /// <summary>
     /// A flow's question offers its answers as buttons that carry nothing but their words; "Did you mean" buttons
