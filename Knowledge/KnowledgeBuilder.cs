@@ -66,7 +66,7 @@ public static class KnowledgeBuilder
         {
             if (question.Expect.Pages is not { Count: > 0 } pages || !vectors.TryGetValue(question.Text, out var vector)) continue;
             var lexical = search.Search(question.Text, PassageRanking.CandidatesPerSide, snippets: 0);
-            var candidates = PassageRanking.Candidates(lexical, search, semantic, semantic.PassageScores(vector), vector);
+            var candidates = PassageRanking.Candidates(lexical, search, semantic.Read(vector));
             withPages.Add((pages, w => new PassageRanking(w, 0).Order(candidates, AskRouter.MaxTop)));
         }
         return PassageRanking.Fit(withPages);

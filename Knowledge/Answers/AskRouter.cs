@@ -66,19 +66,19 @@ public sealed class AskRouter
         var search = snapshot.Search;
         var lexical = search.Search(text, PassageRanking.CandidatesPerSide, flowTop: int.MaxValue, snippets: 0);
         var vector = snapshot.Semantic is null ? null : Encode(text);
-        var likeness = vector is null ? null : snapshot.Semantic!.PassageScores(vector);
-        var (router, ranking) = routing ?? (vector is not null && snapshot.MeaningRouter is { } meaning
-            ? (meaning, snapshot.Ranking)
+        var meaning = vector is null ? null : snapshot.Semantic!.Read(vector);
+        var (router, ranking) = routing ?? (meaning is not null && snapshot.MeaningRouter is { } both
+            ? (both, snapshot.Ranking)
             : (snapshot.WordsRouter, PassageRanking.WordsOnly));
-        var semantic = router.Evidence.HasFlag(RouteEvidence.Meaning) ? snapshot.Semantic : null;
+        if (!router.Evidence.HasFlag(RouteEvidence.Meaning)) meaning = null;
 
         var best = lexical.Hits.Count > 0 ? lexical.Hits[0].Score : 0;
-        var decision = router.Decide(new MessageEvidence(text, vector, best, lexical.Flows, likeness, Except: null));
-        var ranked = ranking.Rank(lexical, search, semantic, likeness, vector, Math.Max(top, MaxChoices));
+        var decision = router.Decide(new MessageEvidence(text, meaning, best, lexical.Flows));
+        var ranked = ranking.Rank(lexical, search, meaning, Math.Max(top, MaxChoices));
 
         var result = Shape(decision, ranked, ranking, top);
         if (snippets && result.Answers.Count > 0) result = result with { Answers = WithSnippets(result.Answers, search, lexical) };
-        if (explain) result = result with { Explanation = Explain(snapshot, text, router, ranking, decision, ranked, lexical, vector) };
+        if (explain) result = result with { Explanation = Explain(snapshot, text, router, ranking, decision, ranked, lexical, meaning) };
         return result;
     }
 
@@ -132,19 +132,19 @@ public sealed class AskRouter
         answers.Select(a => a with { Snippet = search.SnippetFor(a.Page, a.Section, lexical.Profile) }).ToList();
 
     private static AskExplanation Explain(KnowledgeSnapshot snapshot, string text, RouteClassifier router, PassageRanking ranking,
-        RouteDecision decision, List<RankedPassage> ranked, SearchResult lexical, float[]? vector)
+        RouteDecision decision, List<RankedPassage> ranked, SearchResult lexical, MessageMeaning? meaning)
     {
         var index = snapshot.Index;
         var asked = AnalyzerTerms.Of(index.QuestionAnalyzer, "body", text).ToHashSet(StringComparer.Ordinal);
         var synonyms = AnalyzerTerms.Of(index.IndexAnalyzer, "body", text).Where(t => !asked.Contains(t)).Distinct().ToList();
         IReadOnlyList<AskExplanation.NearSentence> triggers = [];
         AskExplanation.NearSentence? phrasing = null;
-        if (vector is not null && snapshot.Semantic is { } semantic)
+        if (meaning is not null)
         {
-            triggers = SemanticIndex.Nearest(semantic.Triggers, vector).Values.OrderByDescending(t => t.Score)
-                .Select(t => new AskExplanation.NearSentence(t.Sentence.Owner, t.Sentence.Text, Math.Round(t.Score, 4))).ToList();
-            phrasing = SemanticIndex.Nearest(semantic.Phrasings, vector).Values.OrderByDescending(p => p.Score)
-                .Select(p => new AskExplanation.NearSentence(p.Sentence.Owner, p.Sentence.Text, Math.Round(p.Score, 4))).FirstOrDefault();
+            triggers = meaning.NearestTriggers.Ranked()
+                .Select(t => new AskExplanation.NearSentence(t.Owner, t.Text, Math.Round(t.Score, 4))).ToList();
+            phrasing = meaning.NearestPhrasings.Ranked()
+                .Select(p => new AskExplanation.NearSentence(p.Owner, p.Text, Math.Round(p.Score, 4))).FirstOrDefault();
         }
         return new AskExplanation(
             index.Version,

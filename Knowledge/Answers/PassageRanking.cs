@@ -27,28 +27,28 @@ public sealed record PassageRanking(double WordsWeight, double CloseMargin)
     private const int MinimumForFitting = 20;
     private const double NeedlessQuestionCost = 0.35;
 
-    public List<RankedPassage> Rank(SearchResult lexical, QuestionSearch search, SemanticIndex? semantic, float[]? likeness, float[]? question, int count)
+    /// <param name="meaning">The message's meaning side; null ranks by Lucene alone.</param>
+    public List<RankedPassage> Rank(SearchResult lexical, QuestionSearch search, MessageMeaning? meaning, int count)
     {
-        if (semantic is null || likeness is null || question is null)
-            return [.. lexical.Hits.Take(count).Select(h => Passage(search, h.Doc, h.Score, 0, h.Score, h.MatchedWords))];
-        return Order(Candidates(lexical, search, semantic, likeness, question), count);
+        if (meaning is null) return [.. lexical.Hits.Take(count).Select(h => Passage(search, h.Doc, h.Score, 0, h.Score, h.MatchedWords))];
+        return Order(Candidates(lexical, search, meaning), count);
     }
 
     /// <summary>A passage worth mixing: found by either side, with both sides' scores.</summary>
     public sealed record Candidate(int Doc, double Lexical, double Dense, float Own, IReadOnlyList<string> Words, QuestionSearch Search);
 
     /// <summary>The passages either side ranks near the top, each with its Lucene and its meaning score.</summary>
-    public static List<Candidate> Candidates(SearchResult lexical, QuestionSearch search, SemanticIndex semantic, float[] likeness, float[] question)
+    public static List<Candidate> Candidates(SearchResult lexical, QuestionSearch search, MessageMeaning meaning)
     {
         var byDoc = new Dictionary<int, (double Lexical, IReadOnlyList<string> Words)>();
         foreach (var hit in lexical.Hits) byDoc.TryAdd(hit.Doc, (hit.Score, hit.MatchedWords));
-        var pageBest = SemanticIndex.Nearest(semantic.Phrasings, question).ToDictionary(p => p.Key, p => (double)p.Value.Score);
+        var likeness = meaning.PassageLikeness;
         var docs = new HashSet<int>(byDoc.Keys);
         foreach (var doc in TopDocs(likeness, CandidatesPerSide)) docs.Add(doc);
         return docs.Select(doc =>
         {
             var (lexicalScore, words) = byDoc.TryGetValue(doc, out var found) ? found : (0, []);
-            var dense = Math.Max(likeness[doc], pageBest.GetValueOrDefault(search.Catalog[doc].PageId, -1));
+            var dense = Math.Max(likeness[doc], meaning.NearestPhrasings.ScoreOf(search.Catalog[doc].PageId, otherwise: -1));
             return new Candidate(doc, lexicalScore, dense, likeness[doc], words, search);
         }).ToList();
     }

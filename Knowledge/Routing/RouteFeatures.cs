@@ -17,7 +17,7 @@ public enum RouteEvidence
 }
 
 /// <summary>What the features of one message were computed from.</summary>
-internal sealed record MessageEvidence(string Text, float[]? Vector, double BestPassage, IReadOnlyList<SearchHit> LexicalFlows, float[]? PassageLikeness, string? Except);
+internal sealed record MessageEvidence(string Text, MessageMeaning? Meaning, double BestPassage, IReadOnlyList<SearchHit> LexicalFlows);
 
 /// <summary>
 /// Turns a message into the router's numbers. The layout, in order: the sentence vector (scaled, see
@@ -35,7 +35,6 @@ internal sealed class RouteFeatures
 
     private readonly RouteEvidence evidence;
     private readonly IReadOnlyList<string> flowIds;
-    private readonly SemanticIndex? semantic;
     private readonly int dimensions;
 
     public RouteFeatures(RouteEvidence evidence, IReadOnlyList<string> labels, SemanticIndex? semantic, WordGrams grams)
@@ -43,10 +42,9 @@ internal sealed class RouteFeatures
         if (evidence.HasFlag(RouteEvidence.Meaning) && semantic is null)
             throw new ArgumentException("reading meaning needs a semantic index", nameof(semantic));
         this.evidence = evidence;
-        this.semantic = semantic;
         Grams = grams;
         flowIds = labels.Select(RouteLabels.FlowOf).OfType<string>().ToList();
-        dimensions = semantic is null ? 0 : semantic.Phrasings.Concat(semantic.Triggers).FirstOrDefault()?.Vector.Length ?? 384;
+        dimensions = semantic?.Dimensions ?? 0;
         Count = (evidence.HasFlag(RouteEvidence.Meaning) ? dimensions + flowIds.Count + 1 : 0) +
                 (evidence.HasFlag(RouteEvidence.Words) ? 1 + flowIds.Count + 1 + grams.Count : 0);
     }
@@ -59,7 +57,7 @@ internal sealed class RouteFeatures
     public static MessageEvidence Gather(string text, QuestionSearch search, SemanticIndex? semantic, float[]? vector, string? except)
     {
         var best = search.Search(text, 1).Hits is [var top, ..] ? top.Score : 0;
-        return new MessageEvidence(text, vector, best, search.FlowsFor(text, except), vector is null || semantic is null ? null : semantic.PassageScores(vector), except);
+        return new MessageEvidence(text, vector is null || semantic is null ? null : semantic.Read(vector, except), best, search.FlowsFor(text, except));
     }
 
     public float[] Of(MessageEvidence message)
@@ -68,12 +66,11 @@ internal sealed class RouteFeatures
         var at = 0;
         if (evidence.HasFlag(RouteEvidence.Meaning))
         {
-            var vector = message.Vector ?? throw new ArgumentException("reading meaning needs the message's vector");
-            for (var i = 0; i < dimensions; i++) features[at++] = vector[i] * VectorScale;
-            var triggers = SemanticIndex.Nearest(semantic!.Triggers, vector, message.Except);
-            foreach (var flow in flowIds) features[at++] = triggers.TryGetValue(flow, out var t) ? t.Score : 0;
-            var phrasing = SemanticIndex.Nearest(semantic.Phrasings, vector, message.Except).Values.Select(p => p.Score).DefaultIfEmpty(0).Max();
-            var passage = message.PassageLikeness is { Length: > 0 } likeness ? likeness.Max() : 0;
+            var meaning = message.Meaning ?? throw new ArgumentException("reading meaning needs the message's vector");
+            for (var i = 0; i < dimensions; i++) features[at++] = meaning.Vector[i] * VectorScale;
+            foreach (var flow in flowIds) features[at++] = meaning.NearestTriggers.ScoreOf(flow);
+            var phrasing = meaning.NearestPhrasings.Max;
+            var passage = meaning.PassageLikeness.Length > 0 ? meaning.PassageLikeness.Max() : 0;
             features[at++] = Math.Max(phrasing, passage);
         }
         if (evidence.HasFlag(RouteEvidence.Words))

@@ -8,23 +8,24 @@ namespace MagLearn.Knowledge.Semantic;
 /// The meaning side of one knowledge index: a vector for each passage (its heading and text, and its page title
 /// and heading alone, so a short question can meet a long passage), for each phrasing of a page and each trigger of
 /// a flow. Passages are laid out by their Lucene document number, so the two sides of a search name the same
-/// thing by the same number. Search is exact: every vector is compared, which at 384 dimensions costs about a
-/// millisecond per 20k vectors on one core (see "Semantic index" in docs/benchmarks.md for where that stops
-/// holding). Immutable, built with the index and replaced with it.
+/// thing by the same number. Search is exact: every vector is compared. That is a pass over memory (1.5 KB per
+/// vector), split over every core from <see cref="ParallelFrom"/> rows; "Semantic index" in docs/benchmarks.md
+/// says where it stops holding. Immutable, built with the index and replaced with it.
 /// </summary>
 public sealed class SemanticIndex
 {
-    /// <summary>A phrasing or trigger: what it belongs to (a page id or a flow id), its text and its vector.</summary>
-    public sealed record Sentence(string Owner, string Text, float[] Vector);
+    /// <summary>Below this many passage rows one core scans them faster than handing work to another.</summary>
+    public const int ParallelFrom = 40_000;
+
+    private const int RowsPerTask = 8_192;
 
     /// <summary>Two rows per document (heading with text, then title with heading), one after the other.</summary>
     private readonly float[] passageRows;
-    private readonly int dimensions;
 
-    private SemanticIndex(string modelId, int dimensions, float[] passageRows, int documents, IReadOnlyList<Sentence> phrasings, IReadOnlyList<Sentence> triggers)
+    private SemanticIndex(string modelId, int dimensions, float[] passageRows, int documents, SentenceSet phrasings, SentenceSet triggers)
     {
         ModelId = modelId;
-        this.dimensions = dimensions;
+        Dimensions = dimensions;
         this.passageRows = passageRows;
         DocumentCount = documents;
         Phrasings = phrasings;
@@ -32,9 +33,14 @@ public sealed class SemanticIndex
     }
 
     public string ModelId { get; }
+    public int Dimensions { get; }
     public int DocumentCount { get; }
-    public IReadOnlyList<Sentence> Phrasings { get; }
-    public IReadOnlyList<Sentence> Triggers { get; }
+
+    /// <summary>The pages' phrasings, owned by page id.</summary>
+    public SentenceSet Phrasings { get; }
+
+    /// <summary>The flows' triggers, owned by flow id.</summary>
+    public SentenceSet Triggers { get; }
 
     /// <summary>The texts whose vectors describe a passage, in the order of its rows.</summary>
     public static (string Full, string Heading) PassageTexts(string title, string heading, string body) =>
@@ -57,10 +63,10 @@ public sealed class SemanticIndex
             texts.Add(full);
             texts.Add(heading);
         }
-        var phrasingOwners = library.Pages.SelectMany(p => p.Phrasings.Select(text => (Owner: p.Id, Text: text))).ToList();
-        var triggerOwners = flows.Where(f => f.Kind == SearchDocument.FlowKind).SelectMany(f => f.Phrasings.Select(text => (Owner: f.PageId, Text: text))).ToList();
-        texts.AddRange(phrasingOwners.Select(p => p.Text));
-        texts.AddRange(triggerOwners.Select(t => t.Text));
+        var phrasings = library.Pages.SelectMany(p => p.Phrasings.Select(text => (Owner: p.Id, Text: text))).ToList();
+        var triggers = flows.Where(f => f.Kind == SearchDocument.FlowKind).SelectMany(f => f.Phrasings.Select(text => (Owner: f.PageId, Text: text))).ToList();
+        texts.AddRange(phrasings.Select(p => p.Text));
+        texts.AddRange(triggers.Select(t => t.Text));
         texts.AddRange(alsoKeep);
 
         var vectors = store.Vectors(texts);
@@ -68,36 +74,43 @@ public sealed class SemanticIndex
         var rows = new float[documents * 2 * dimensions];
         for (var row = 0; row < documents * 2; row++) vectors[row].CopyTo(rows, row * dimensions);
         var at = documents * 2;
-        var phrasings = phrasingOwners.Select(p => new Sentence(p.Owner, p.Text, vectors[at++])).ToList();
-        var triggers = triggerOwners.Select(t => new Sentence(t.Owner, t.Text, vectors[at++])).ToList();
-        var kept = vectors[at..];
-        return (new SemanticIndex(encoder.ModelId, dimensions, rows, documents, phrasings, triggers), kept);
+        var phrasingSet = new SentenceSet(phrasings, vectors[at..(at += phrasings.Count)], dimensions);
+        var triggerSet = new SentenceSet(triggers, vectors[at..(at += triggers.Count)], dimensions);
+        return (new SemanticIndex(encoder.ModelId, dimensions, rows, documents, phrasingSet, triggerSet), vectors[at..]);
     }
 
+    /// <summary>
+    /// Everything the meaning side says about one message, read once per message: how like it each passage is,
+    /// and each page's and each flow's nearest sentence (leaving out one whose text is <paramref name="except"/>).
+    /// </summary>
+    public MessageMeaning Read(float[] vector, string? except = null) =>
+        new(vector, PassageScores(vector), Phrasings.NearestTo(vector, except), Triggers.NearestTo(vector, except));
+
     /// <summary>Each document's likeness to the question: the better of its two rows.</summary>
-    public float[] PassageScores(ReadOnlySpan<float> question)
+    public float[] PassageScores(float[] question)
     {
         var scores = new float[DocumentCount];
-        var rows = passageRows.AsSpan();
-        for (var doc = 0; doc < DocumentCount; doc++)
+        if (DocumentCount * 2 < ParallelFrom) Score(0, DocumentCount, question, scores);
+        else
         {
-            var full = TensorPrimitives.Dot(rows.Slice(doc * 2 * dimensions, dimensions), question);
-            var heading = TensorPrimitives.Dot(rows.Slice((doc * 2 + 1) * dimensions, dimensions), question);
-            scores[doc] = MathF.Max(full, heading);
+            var perTask = RowsPerTask / 2;
+            Parallel.For(0, (DocumentCount + perTask - 1) / perTask,
+                part => Score(part * perTask, Math.Min(DocumentCount, (part + 1) * perTask), question, scores));
         }
         return scores;
     }
 
-    /// <summary>For each owner, its sentence nearest the question, leaving out one whose text is <paramref name="except"/>.</summary>
-    public static Dictionary<string, (Sentence Sentence, float Score)> Nearest(IReadOnlyList<Sentence> sentences, ReadOnlySpan<float> question, string? except = null)
+    private void Score(int from, int to, float[] question, float[] scores)
     {
-        var best = new Dictionary<string, (Sentence, float)>(StringComparer.Ordinal);
-        foreach (var sentence in sentences)
+        var rows = passageRows.AsSpan();
+        for (var doc = from; doc < to; doc++)
         {
-            if (except is not null && sentence.Text == except) continue;
-            var score = TensorPrimitives.Dot(sentence.Vector, question);
-            if (!best.TryGetValue(sentence.Owner, out var known) || score > known.Item2) best[sentence.Owner] = (sentence, score);
+            var full = TensorPrimitives.Dot(rows.Slice(doc * 2 * Dimensions, Dimensions), question);
+            var heading = TensorPrimitives.Dot(rows.Slice((doc * 2 + 1) * Dimensions, Dimensions), question);
+            scores[doc] = MathF.Max(full, heading);
         }
-        return best;
     }
 }
+
+/// <summary>A message's vector and what the semantic index found near it (see <see cref="SemanticIndex.Read"/>).</summary>
+public sealed record MessageMeaning(float[] Vector, float[] PassageLikeness, SentenceSet.Nearest NearestPhrasings, SentenceSet.Nearest NearestTriggers);

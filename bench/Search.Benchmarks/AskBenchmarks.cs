@@ -3,13 +3,12 @@ using MagLearn.Knowledge;
 using MagLearn.Knowledge.Analysis;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;
-using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Search;
 
 namespace MagLearn.Benchmarks;
 
 /// <summary>
-/// One question through the ask router (analysis, search, ranking, policy), per corpus size: as the ask API asks
+/// One question through the ask router (encoding, both searches, the router, ranking), per corpus size: as the ask API asks
 /// it (three highlighted snippets) and as the chat asks it (no snippets: the chat shows whole passages).
 /// </summary>
 [MemoryDiagnoser]
@@ -27,14 +26,18 @@ public class AskBenchmarks
     public void Setup()
     {
         var (real, language) = Questions.RealContent();
-        var library = SyntheticCorpus.Grow(real, SyntheticPassages);
-        router = new AskRouter(new KnowledgeBase(library, language, [], RouteTrainingSet.Load(Questions.ContentFolder, real, [])));
+        (_, router) = BenchKnowledge.Build(real, SyntheticCorpus.Grow(real, SyntheticPassages), language);
         questions = Questions.Load(real);
     }
 
+    /// <summary>A message nobody asked before: the whole turn, encoding included.</summary>
     [Benchmark]
-    public AskResult Ask() => router.Ask(questions[next++ % questions.Count]);
+    public AskResult Ask() => router.Ask($"{questions[next % questions.Count]} [{next++}]");
 
     [Benchmark]
-    public AskResult AskForChat() => router.Ask(questions[next++ % questions.Count], snippets: false);
+    public AskResult AskForChat() => router.Ask($"{questions[next % questions.Count]} [{next++}]", snippets: false);
+
+    /// <summary>A repeated message: the decision kept for it.</summary>
+    [Benchmark]
+    public AskResult AskRepeated() => router.Ask(questions[next++ % questions.Count]);
 }

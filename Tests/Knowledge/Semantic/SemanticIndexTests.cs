@@ -33,14 +33,14 @@ public class SemanticIndexTests
     [Fact]
     public void The_nearest_trigger_can_leave_out_the_message_itself()
     {
-        var semantic = RealSemanticKnowledge.KnowledgeBase.Current.Semantic!;
-        var trigger = semantic.Triggers[0];
+        var triggers = RealSemanticKnowledge.KnowledgeBase.Current.Semantic!.Triggers;
+        var (owner, text, vector) = (triggers.OwnerOf(0), triggers.Texts[0], triggers.Vector(0).ToArray());
 
-        var with = SemanticIndex.Nearest(semantic.Triggers, trigger.Vector)[trigger.Owner];
-        var without = SemanticIndex.Nearest(semantic.Triggers, trigger.Vector, except: trigger.Text)[trigger.Owner];
+        var with = triggers.NearestTo(vector).Ranked().First(t => t.Owner == owner);
+        var without = triggers.NearestTo(vector, except: text).Ranked().First(t => t.Owner == owner);
 
-        Assert.Equal(trigger.Text, with.Sentence.Text);
-        Assert.NotEqual(trigger.Text, without.Sentence.Text);
+        Assert.Equal(text, with.Text);
+        Assert.NotEqual(text, without.Text);
         Assert.True(without.Score < with.Score);
     }
 }
