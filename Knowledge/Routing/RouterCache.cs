@@ -14,7 +14,7 @@ namespace MagLearn.Knowledge.Routing;
 internal static class RouterCache
 {
     /// <summary>Bumped whenever the features or the model's file layout change.</summary>
-    private const string Format = "router-3";
+    private const string Format = "router-4";
 
     public static string KeyOf(RouteTrainingSet set, RouteEvidence evidence, string indexVersion, string? modelId, RouteModel.Settings settings)
     {

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using MagLearn.Knowledge.Content;
 using MagLearn.Knowledge.Search;
 
@@ -8,9 +7,9 @@ namespace MagLearn.Knowledge.Semantic;
 /// The meaning side of one knowledge index: a vector for each passage (its heading and text, and its page title
 /// and heading alone, so a short question can meet a long passage), for each phrasing of a page and each trigger of
 /// a flow. Passages are laid out by their Lucene document number, so the two sides of a search name the same
-/// thing by the same number. Search is exact: every vector is compared. That is a pass over memory (1.5 KB per
-/// vector), split over every core from <see cref="ParallelFrom"/> rows; "Semantic index" in docs/benchmarks.md
-/// says where it stops holding. Immutable, built with the index and replaced with it.
+/// thing by the same number. Search is exact: every vector is compared. That is a pass over memory (384 bytes per
+/// vector, see <see cref="QuantizedRows"/>), split over every core from <see cref="ParallelFrom"/> rows; "Semantic
+/// index" in docs/benchmarks.md says where it stops holding. Immutable, built with the index and replaced with it.
 /// </summary>
 public sealed class SemanticIndex
 {
@@ -20,9 +19,9 @@ public sealed class SemanticIndex
     private const int RowsPerTask = 8_192;
 
     /// <summary>Two rows per document (heading with text, then title with heading), one after the other.</summary>
-    private readonly float[] passageRows;
+    private readonly QuantizedRows passageRows;
 
-    private SemanticIndex(string modelId, int dimensions, float[] passageRows, int documents, SentenceSet phrasings, SentenceSet triggers)
+    private SemanticIndex(string modelId, int dimensions, QuantizedRows passageRows, int documents, SentenceSet phrasings, SentenceSet triggers)
     {
         ModelId = modelId;
         Dimensions = dimensions;
@@ -71,8 +70,7 @@ public sealed class SemanticIndex
 
         var vectors = store.Vectors(texts);
         var dimensions = encoder.Dimensions;
-        var rows = new float[documents * 2 * dimensions];
-        for (var row = 0; row < documents * 2; row++) vectors[row].CopyTo(rows, row * dimensions);
+        var rows = new QuantizedRows(vectors[..(documents * 2)], dimensions);
         var at = documents * 2;
         var phrasingSet = new SentenceSet(phrasings, vectors[at..(at += phrasings.Count)], dimensions);
         var triggerSet = new SentenceSet(triggers, vectors[at..(at += triggers.Count)], dimensions);
@@ -89,26 +87,23 @@ public sealed class SemanticIndex
     /// <summary>Each document's likeness to the question: the better of its two rows.</summary>
     public float[] PassageScores(float[] question)
     {
+        var prepared = passageRows.Prepare(question);
         var scores = new float[DocumentCount];
-        if (DocumentCount * 2 < ParallelFrom) Score(0, DocumentCount, question, scores);
+        if (DocumentCount * 2 < ParallelFrom) Score(prepared, 0, DocumentCount, scores);
         else
         {
             var perTask = RowsPerTask / 2;
             Parallel.For(0, (DocumentCount + perTask - 1) / perTask,
-                part => Score(part * perTask, Math.Min(DocumentCount, (part + 1) * perTask), question, scores));
+                part => Score(prepared, part * perTask, Math.Min(DocumentCount, (part + 1) * perTask), scores));
         }
         return scores;
     }
 
-    private void Score(int from, int to, float[] question, float[] scores)
+    private void Score(QuantizedRows.Question question, int from, int to, float[] scores)
     {
-        var rows = passageRows.AsSpan();
-        for (var doc = from; doc < to; doc++)
-        {
-            var full = TensorPrimitives.Dot(rows.Slice(doc * 2 * Dimensions, Dimensions), question);
-            var heading = TensorPrimitives.Dot(rows.Slice((doc * 2 + 1) * Dimensions, Dimensions), question);
-            scores[doc] = MathF.Max(full, heading);
-        }
+        var rows = new float[(to - from) * 2];
+        passageRows.Scores(question, from * 2, to * 2, rows);
+        for (var doc = from; doc < to; doc++) scores[doc] = MathF.Max(rows[(doc - from) * 2], rows[(doc - from) * 2 + 1]);
     }
 }
 

@@ -1,14 +1,13 @@
-using System.Numerics.Tensors;
-
 namespace MagLearn.Knowledge.Semantic;
 
 /// <summary>
 /// Sentences that belong to owners (the phrasings of pages, the triggers of flows), their vectors side by side in
-/// one array, so finding each owner's nearest sentence is one pass over memory with no lookup per sentence.
+/// one block (<see cref="QuantizedRows"/>), so finding each owner's nearest sentence is one pass over memory with
+/// no lookup per sentence.
 /// </summary>
 public sealed class SentenceSet
 {
-    private readonly float[] rows;
+    private readonly QuantizedRows rows;
     private readonly int[] ownerOf;
     private readonly Dictionary<string, int> owners = new(StringComparer.Ordinal);
     private readonly string[] ownerNames;
@@ -17,11 +16,10 @@ public sealed class SentenceSet
     {
         Dimensions = dimensions;
         Texts = sentences.Select(s => s.Text).ToArray();
-        rows = new float[sentences.Count * dimensions];
+        rows = new QuantizedRows(vectors, dimensions);
         ownerOf = new int[sentences.Count];
         for (var i = 0; i < sentences.Count; i++)
         {
-            vectors[i].CopyTo(rows, i * dimensions);
             if (!owners.TryGetValue(sentences[i].Owner, out var owner)) owners[sentences[i].Owner] = owner = owners.Count;
             ownerOf[i] = owner;
         }
@@ -35,7 +33,8 @@ public sealed class SentenceSet
 
     public string OwnerOf(int sentence) => ownerNames[ownerOf[sentence]];
 
-    public ReadOnlySpan<float> Vector(int sentence) => rows.AsSpan(sentence * Dimensions, Dimensions);
+    /// <summary>A sentence's vector, to within the quantization step.</summary>
+    public float[] Vector(int sentence) => rows.Row(sentence);
 
     /// <summary>Each owner's sentence nearest the question, leaving out one whose text is <paramref name="except"/>.</summary>
     public Nearest NearestTo(ReadOnlySpan<float> question, string? except = null)
@@ -44,10 +43,13 @@ public sealed class SentenceSet
         var scores = new float[ownerNames.Length];
         Array.Fill(best, -1);
         Array.Fill(scores, float.NegativeInfinity);
+        if (ownerOf.Length == 0) return new Nearest(this, best, scores);
+        var all = new float[ownerOf.Length];
+        rows.Scores(rows.Prepare(question), 0, ownerOf.Length, all);
         for (var i = 0; i < ownerOf.Length; i++)
         {
             if (except is not null && Texts[i] == except) continue;
-            var score = TensorPrimitives.Dot(rows.AsSpan(i * Dimensions, Dimensions), question);
+            var score = all[i];
             var owner = ownerOf[i];
             if (score > scores[owner]) (scores[owner], best[owner]) = (score, i);
         }

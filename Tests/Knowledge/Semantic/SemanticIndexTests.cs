@@ -34,7 +34,7 @@ public class SemanticIndexTests
     public void The_nearest_trigger_can_leave_out_the_message_itself()
     {
         var triggers = RealSemanticKnowledge.KnowledgeBase.Current.Semantic!.Triggers;
-        var (owner, text, vector) = (triggers.OwnerOf(0), triggers.Texts[0], triggers.Vector(0).ToArray());
+        var (owner, text, vector) = (triggers.OwnerOf(0), triggers.Texts[0], triggers.Vector(0));
 
         var with = triggers.NearestTo(vector).Ranked().First(t => t.Owner == owner);
         var without = triggers.NearestTo(vector, except: text).Ranked().First(t => t.Owner == owner);
