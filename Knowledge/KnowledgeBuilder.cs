@@ -58,8 +58,9 @@ public static class KnowledgeBuilder
     internal static Dictionary<RouteExample, MessageEvidence> Evidence(RouteTrainingSet training, QuestionSearch search, SemanticIndex? semantic, IReadOnlyDictionary<string, float[]> vectors) =>
         training.All.Distinct().ToDictionary(e => e, e => RouteFeatures.Gather(e.Text, search, semantic, vectors.GetValueOrDefault(e.Text), except: e.Text));
 
-    /// <summary>The passage mix fitted on the labeled questions that name pages (their vectors are already kept).</summary>
-    internal static PassageRanking FitRanking(IEnumerable<LabeledQuestion> questions, QuestionSearch search, SemanticIndex semantic, IReadOnlyDictionary<string, float[]> vectors)
+    /// <summary>The passage ranking fitted on the labeled questions that name pages (their vectors are already kept).</summary>
+    internal static PassageRanking FitRanking(IEnumerable<LabeledQuestion> questions, QuestionSearch search, SemanticIndex semantic,
+        IReadOnlyDictionary<string, float[]> vectors, PassageFusion fusion = PassageFusion.ReciprocalRank)
     {
         var withPages = new List<(IReadOnlyList<string>, Func<double, IReadOnlyList<RankedPassage>>)>();
         foreach (var question in questions)
@@ -67,8 +68,8 @@ public static class KnowledgeBuilder
             if (question.Expect.Pages is not { Count: > 0 } pages || !vectors.TryGetValue(question.Text, out var vector)) continue;
             var lexical = search.Search(question.Text, PassageRanking.CandidatesPerSide, snippets: 0);
             var candidates = PassageRanking.Candidates(lexical, search, semantic.Read(vector));
-            withPages.Add((pages, w => new PassageRanking(w, 0).Order(candidates, AskRouter.MaxTop)));
+            withPages.Add((pages, w => new PassageRanking(w, 0, fusion).Order(candidates, AskRouter.MaxTop)));
         }
-        return PassageRanking.Fit(withPages);
+        return PassageRanking.Fit(withPages, fusion);
     }
 }

@@ -6,10 +6,11 @@ using MagLearn.Knowledge.Routing;
 namespace MagLearn.Bot.Evaluation;
 
 /// <summary>
-/// <c>dotnet run --project Bot -- eval FILE.jsonl... [--baseline] [--quiet] [--no-kfold]</c>: answers each question
-/// file with the bot's own knowledge (built by the same host wiring) by words alone, by meaning alone and by both,
-/// side by side; then the k-fold figures over every labeled question of the content, per file given; then the
-/// held-out misses of the bot as it runs.
+/// <c>dotnet run --project Bot -- eval FILE.jsonl... [--baseline] [--quiet] [--no-kfold] [--repeats N]</c>: answers
+/// each question file with the bot's own knowledge (built by the same host wiring) by words alone, by meaning alone
+/// and by both, side by side; then the k-fold figures over every labeled question of the content, per file given
+/// (over N different deals of the folds, pooled, with <c>--repeats</c>: one deal's figure moves by a question or
+/// two); then the held-out misses of the bot as it runs.
 /// </summary>
 public static class EvalCommand
 {
@@ -25,10 +26,18 @@ public static class EvalCommand
 
     public static int Run(IServiceProvider services, string[] args, TextWriter output)
     {
-        var files = args.Where(a => !a.StartsWith("--")).ToList();
+        // Files are the arguments that are neither a switch nor the number after --repeats.
+        var files = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || args[i - 1] != "--repeats")).ToList();
         if (files.Count == 0)
         {
-            output.WriteLine("usage: eval FILE.jsonl [FILE.jsonl...] [--baseline] [--quiet] [--no-kfold]");
+            output.WriteLine("usage: eval FILE.jsonl [FILE.jsonl...] [--baseline] [--quiet] [--no-kfold] [--repeats N]");
+            return 2;
+        }
+        var repeats = 1;
+        var at = Array.IndexOf(args, "--repeats");
+        if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], out repeats) || repeats is < 1 or > 50))
+        {
+            output.WriteLine("eval: --repeats takes a number from 1 to 50");
             return 2;
         }
         var questions = new List<(string File, List<LabeledQuestion> Questions)>();
@@ -58,13 +67,23 @@ public static class EvalCommand
             output.WriteLine();
             output.WriteLine($"== {file}: {list.Count} questions" +
                              (known > 0 ? $" ({known} are routing examples, so these figures are in-sample: see the k-fold figures)" : " (none is a routing example: held out)"));
-            EvalReport.WriteSideBySide(output, modes.Select(m => (Column(m), comparison.OnFile(m, list))).ToList());
+            var reports = modes.Select(m => (Column(m), comparison.OnFile(m, list))).ToList();
+            EvalReport.WriteSideBySide(output, reports);
+            // Without the k-fold section, the misses shown are the bot's own on this file.
+            if (args.Contains("--no-kfold") && !args.Contains("--quiet"))
+            {
+                output.WriteLine();
+                output.WriteLine($"misses ({Column(modes[^1]).Trim()}):");
+                reports[^1].Item2.WriteMisses(output);
+            }
         }
 
         if (args.Contains("--no-kfold") || snapshot.Training.Questions.Count == 0) return 0;
         output.WriteLine();
-        output.WriteLine($"== k-fold: {RouterTraining.Folds} folds over the {snapshot.Training.Questions.Count} labeled questions of {RouteTrainingSet.Folder}/{RouteTrainingSet.QuestionsFile}, each answered by routers trained without its fold");
-        var folds = modes.Select(m => (Mode: m, Report: comparison.CrossValidated(m))).ToList();
+        output.WriteLine($"== k-fold: {RouterTraining.Folds} folds over the {snapshot.Training.Questions.Count} labeled questions of {RouteTrainingSet.Folder}/{RouteTrainingSet.QuestionsFile}, each answered by routers trained without its fold" +
+                         (repeats > 1 ? $"; {repeats} deals of the folds, pooled" : ""));
+        var folds = modes.Select(m => (Mode: m, Report: new EvalReport(
+            Enumerable.Range(1, repeats).SelectMany(seed => comparison.CrossValidated(m, seed).Outcomes).ToList()))).ToList();
         EvalReport.WriteSideBySide(output, folds.Select(f => (Column(f.Mode), f.Report)).ToList());
         foreach (var (file, list) in questions)
         {

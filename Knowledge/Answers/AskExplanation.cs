@@ -13,6 +13,7 @@ public sealed record AskExplanation(
     string Evidence,
     double Temperature,
     double CloseMargin,
+    string Fusion,
     double WordsWeight,
     IReadOnlyList<RouteChance> Routes,
     IReadOnlyList<string> Words,

@@ -152,6 +152,7 @@ public sealed class AskRouter
             router.Evidence == RouteEvidence.Words ? "words" : "meaning and words",
             router.Temperature,
             router.CloseMargin,
+            ranking.Fusion == PassageFusion.ReciprocalRank ? "reciprocal rank" : "weighted mix",
             ranking.WordsWeight,
             decision.Ranked.Select(c => c with { Probability = Math.Round(c.Probability, 4) }).ToList(),
             lexical.Profile.Terms,

@@ -3,8 +3,12 @@ using MagLearn.Knowledge.Routing;
 
 namespace MagLearn.Knowledge.Evaluation;
 
-/// <summary>Which evidence a run of the evaluation answers with: Lucene alone, the sentence model alone, or both (the bot).</summary>
-public enum EvalMode { Lexical, Dense, Hybrid }
+/// <summary>
+/// Which evidence a run of the evaluation answers with: Lucene alone, the sentence model alone, or both (the bot);
+/// <see cref="Mix"/> is the bot's router with passages ranked by a fitted mix of the two sides' scores instead of
+/// their ranks (see <see cref="PassageFusion"/>).
+/// </summary>
+public enum EvalMode { Lexical, Dense, Mix, Hybrid }
 
 /// <summary>
 /// The evaluation's two honest views. <see cref="OnFile"/>: a question file answered in each mode by routers trained
@@ -24,8 +28,10 @@ public sealed class ModeComparison
         this.router = router;
     }
 
-    /// <summary>The modes this host can run: all three with a sentence model, lexical alone without one.</summary>
-    public IReadOnlyList<EvalMode> Modes => knowledge.Current.Semantic is null ? [EvalMode.Lexical] : [EvalMode.Lexical, EvalMode.Dense, EvalMode.Hybrid];
+    /// <summary>The modes this host can run: all with a sentence model, lexical alone without one. The bot's own is last.</summary>
+    public IReadOnlyList<EvalMode> Modes => knowledge.Current.Semantic is null
+        ? [EvalMode.Lexical]
+        : [EvalMode.Lexical, EvalMode.Dense, EvalMode.Mix, EvalMode.Hybrid];
 
     public EvalReport OnFile(EvalMode mode, IReadOnlyList<LabeledQuestion> questions)
     {
@@ -52,7 +58,7 @@ public sealed class ModeComparison
             {
                 EvalMode.Lexical => PassageRanking.WordsOnly,
                 EvalMode.Dense => PassageRanking.Default with { WordsWeight = 0 },
-                _ => KnowledgeBuilder.FitRanking(questions.Where((_, i) => !held.Contains(i)), snapshot.Search, snapshot.Semantic!, snapshot.ExampleVectors),
+                _ => KnowledgeBuilder.FitRanking(questions.Where((_, i) => !held.Contains(i)), snapshot.Search, snapshot.Semantic!, snapshot.ExampleVectors, Fusion(mode)),
             };
             foreach (var i in held)
                 outcomes.Add(new EvalOutcome(questions[i], router.Ask(questions[i].Text, AskRouter.MaxTop, snippets: false, explain: false, (routers[fold], ranking))));
@@ -68,15 +74,18 @@ public sealed class ModeComparison
         {
             EvalMode.Lexical => (snapshot.WordsRouter, PassageRanking.WordsOnly),
             EvalMode.Hybrid => (snapshot.MeaningRouter!, snapshot.Ranking),
+            EvalMode.Mix => (snapshot.MeaningRouter!, KnowledgeBuilder.FitRanking(snapshot.Training.Questions, snapshot.Search, snapshot.Semantic!, snapshot.ExampleVectors, PassageFusion.WeightedMix)),
             _ => (RouterTraining.Train(Inputs(mode)), PassageRanking.Default with { WordsWeight = 0 }),
         };
         return trained[mode] = routing;
     }
 
+    private static PassageFusion Fusion(EvalMode mode) => mode == EvalMode.Mix ? PassageFusion.WeightedMix : PassageFusion.ReciprocalRank;
+
     private RouterTraining.Inputs Inputs(EvalMode mode)
     {
         var snapshot = knowledge.Current;
-        var evidence = mode == EvalMode.Lexical ? RouteEvidence.Words : mode == EvalMode.Dense ? RouteEvidence.Meaning : RouteEvidence.Both;
+        var evidence = mode switch { EvalMode.Lexical => RouteEvidence.Words, EvalMode.Dense => RouteEvidence.Meaning, _ => RouteEvidence.Both };
         var semantic = mode == EvalMode.Lexical ? null : snapshot.Semantic;
         return new RouterTraining.Inputs(snapshot.Training, evidence, semantic,
             KnowledgeBuilder.Evidence(snapshot.Training, snapshot.Search, snapshot.Semantic, snapshot.ExampleVectors));
