@@ -44,8 +44,9 @@ public static class KnowledgeBuilder
         {
             var settings = new RouteModel.Settings();
             var key = RouterCache.KeyOf(training, kind, index.Version, meaning?.ModelId, settings);
-            return RouterCache.GetOrTrain(cacheFolder, key, kind, training.Labels, meaning,
-                () => RouterTraining.Train(new RouterTraining.Inputs(training, kind, meaning, evidence.Value), settings));
+            var examples = meaning is null ? null : ExampleBank.Of(training.All, text => vectors.GetValueOrDefault(text), meaning.Dimensions);
+            return RouterCache.GetOrTrain(cacheFolder, key, kind, training.Labels, meaning, examples,
+                () => RouterTraining.Train(new RouterTraining.Inputs(training, kind, meaning, evidence.Value, vectors), settings));
         }
         var wordsRouter = Router(RouteEvidence.Words, null);
         var meaningRouter = semantic is null ? null : Router(RouteEvidence.Both, semantic);

@@ -11,6 +11,12 @@ public sealed record LearnPage(
 {
     /// <summary>The page's weight in ranking (front matter <c>weight</c>); overview pages set it below 1.</summary>
     public double Weight { get; init; } = 1.0;
+
+    /// <summary>
+    /// The guided flow that walks people through this page's problems (front matter <c>flow</c>), if one does. The
+    /// router learns from it which of the page's phrasings are a flow's ground rather than a question to answer.
+    /// </summary>
+    public string? Flow { get; init; }
 }
 
 /// <summary>

@@ -74,6 +74,7 @@ public static class MarkdownPageReader
         return new LearnPage(id, title.Trim(), summary, front?.Phrasings ?? [], passages, sourceFile)
         {
             Weight = front?.Weight ?? 1.0,
+            Flow = front?.Flow,
         };
     }
 
@@ -99,6 +100,8 @@ public static class MarkdownPageReader
             throw new FormatException("line 1: the front matter has no 'id'");
         if (front.Weight is <= 0 or > 2)
             throw new FormatException("line 1: 'weight' must be above 0 and at most 2");
+        if (front.Flow is not null && front.Flow != Slug.From(front.Flow))
+            throw new FormatException($"line 1: flow id '{front.Flow}' must be lowercase words joined by hyphens");
         if (front.Id != Slug.From(front.Id))
             throw new FormatException($"line 1: page id '{front.Id}' must be lowercase words joined by hyphens");
         return front;
@@ -134,5 +137,6 @@ public static class MarkdownPageReader
         public string? Summary { get; set; }
         public List<string>? Phrasings { get; set; }
         public double? Weight { get; set; }
+        public string? Flow { get; set; }
     }
 }

@@ -88,6 +88,6 @@ public sealed class ModeComparison
         var evidence = mode switch { EvalMode.Lexical => RouteEvidence.Words, EvalMode.Dense => RouteEvidence.Meaning, _ => RouteEvidence.Both };
         var semantic = mode == EvalMode.Lexical ? null : snapshot.Semantic;
         return new RouterTraining.Inputs(snapshot.Training, evidence, semantic,
-            KnowledgeBuilder.Evidence(snapshot.Training, snapshot.Search, snapshot.Semantic, snapshot.ExampleVectors));
+            KnowledgeBuilder.Evidence(snapshot.Training, snapshot.Search, snapshot.Semantic, snapshot.ExampleVectors), snapshot.ExampleVectors);
     }
 }

@@ -11,7 +11,9 @@ namespace MagLearn.Knowledge.Routing;
 public static partial class MessageForm
 {
     public static bool AsksForInformation(string text) =>
-        InformationCue().IsMatch(text) && !ProblemCue().IsMatch(text);
+        InformationCue().IsMatch(text) && !StatesProblem(text);
+
+    public static bool StatesProblem(string text) => ProblemCue().IsMatch(text);
 
     // Questions about facts. Amounts and durations ("how long", "how much") ask for information wherever they
     // stand; question words and yes-no openings ("what", "who", "is there", "can we", "do I") only at the start
@@ -22,7 +24,7 @@ public static partial class MessageForm
     private static partial Regex InformationCue();
 
     // Statements of a problem or of something the person needs done now.
-    [GeneratedRegex(@"\b(forgot|forgotten|lost|can'?t|cannot|unable|locked|lock(ed)? out|not working|doesn'?t work|won'?t|keeps? (failing|getting|saying)|error|expired|never (got|received|recieved)|help me|walk me|get me|connect me|stuck|rejected|isn'?t helping|not helping)\b",
+    [GeneratedRegex(@"\b(forget|forgot|forgotten|lost|can'?t|cannot|unable|locked|lock(ed)? out|not working|doesn'?t work|won'?t|keeps? (failing|getting|saying)|error|expired|never (got|received|recieved)|help me|walk me|get me|connect me|stuck|rejected|isn'?t helping|not helping)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProblemCue();
 }

@@ -47,11 +47,14 @@ internal sealed class RouteModel
     /// <summary>Training settings: chosen by cross-validation over the labeled questions (docs/understanding.md).</summary>
     public sealed record Settings(double L2 = 3e-4, int Epochs = 400, double LearningRate = 0.05);
 
+    /// <summary>A class's weights over a range of features, held at zero: that class may not learn from them.</summary>
+    public readonly record struct Unread(int Class, int From, int To);
+
     /// <summary>
     /// Minimises the weighted cross-entropy plus an L2 penalty over the whole set at each step, with Adam.
     /// Deterministic: the same examples give the same model.
     /// </summary>
-    public static RouteModel Train(IReadOnlyList<float[]> x, IReadOnlyList<int> y, IReadOnlyList<float> weight, int classes, Settings settings)
+    public static RouteModel Train(IReadOnlyList<float[]> x, IReadOnlyList<int> y, IReadOnlyList<float> weight, int classes, Settings settings, Unread? unread = null)
     {
         var n = x.Count;
         var d = x[0].Length;
@@ -78,6 +81,7 @@ internal sealed class RouteModel
                     TensorPrimitives.MultiplyAdd(x[i], g, gw[c], gw[c]);
                 }
             }
+            if (unread is { } held) Array.Clear(gw[held.Class], held.From, held.To - held.From);
             var correction1 = 1 - Math.Pow(beta1, epoch);
             var correction2 = 1 - Math.Pow(beta2, epoch);
             var step = (float)(settings.LearningRate * Math.Sqrt(correction2) / correction1);

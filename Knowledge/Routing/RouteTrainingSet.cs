@@ -7,8 +7,10 @@ namespace MagLearn.Knowledge.Routing;
 /// Everything the router learns from, read from the content and the flows:
 /// <list type="bullet">
 /// <item>each flow's triggers (problem statements the flow handles);</item>
-/// <item>each page's phrasings that ask for information ("how long does ...?"): the rest of a page's phrasings
-/// name its topics and are often problems a flow handles, so they would teach the wrong route;</item>
+/// <item>page phrasings as questions to answer: on a page whose problems a flow walks through (front matter
+/// <c>flow</c>), only those that ask for information ("how long does ...?"), since the rest name the flow's
+/// problems; on any other page, all but those that state a problem ("edit my profile", "how do I get into
+/// billing" are answered: no flow walks them);</item>
 /// <item><c>routing/out-of-scope.txt</c>: messages about other systems and other things, one per line;</item>
 /// <item><c>routing/questions.jsonl</c>: questions people asked, with the route each should get.</item>
 /// </list>
@@ -38,7 +40,7 @@ public sealed record RouteTrainingSet(IReadOnlyList<string> Labels, IReadOnlyLis
         foreach (var flow in flowList)
             written.AddRange(flow.Phrasings.Select(t => new RouteExample(t, RouteLabels.Dialog(flow.PageId), RouteExampleSource.Trigger)));
         foreach (var page in library.Pages)
-            written.AddRange(page.Phrasings.Where(MessageForm.AsksForInformation)
+            written.AddRange(page.Phrasings.Where(p => page.Flow is null ? !MessageForm.StatesProblem(p) : MessageForm.AsksForInformation(p))
                 .Select(p => new RouteExample(p, RouteLabels.Answer, RouteExampleSource.Phrasing)));
         var folder = Path.Combine(contentFolder, Folder);
         var outOfScope = Path.Combine(folder, OutOfScopeFile);

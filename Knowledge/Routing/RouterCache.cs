@@ -14,7 +14,7 @@ namespace MagLearn.Knowledge.Routing;
 internal static class RouterCache
 {
     /// <summary>Bumped whenever the features or the model's file layout change.</summary>
-    private const string Format = "router-4";
+    private const string Format = "router-5";
 
     public static string KeyOf(RouteTrainingSet set, RouteEvidence evidence, string indexVersion, string? modelId, RouteModel.Settings settings)
     {
@@ -35,16 +35,18 @@ internal static class RouterCache
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..20];
     }
 
-    public static RouteClassifier GetOrTrain(string? folder, string key, RouteEvidence evidence, IReadOnlyList<string> labels, SemanticIndex? semantic, Func<RouteClassifier> train)
+    /// <param name="examples">The bank of the examples the router is trained on (a kept router reads it again).</param>
+    public static RouteClassifier GetOrTrain(string? folder, string key, RouteEvidence evidence, IReadOnlyList<string> labels, SemanticIndex? semantic,
+        ExampleBank? examples, Func<RouteClassifier> train)
     {
         var file = folder is null ? null : Path.Combine(folder, $"router-{key}.bin");
-        if (file is not null && Read(file, evidence, labels, semantic) is { } kept) return kept;
+        if (file is not null && Read(file, evidence, labels, semantic, examples) is { } kept) return kept;
         var trained = train();
         if (file is not null) Write(file, trained);
         return trained;
     }
 
-    private static RouteClassifier? Read(string file, RouteEvidence evidence, IReadOnlyList<string> labels, SemanticIndex? semantic)
+    private static RouteClassifier? Read(string file, RouteEvidence evidence, IReadOnlyList<string> labels, SemanticIndex? semantic, ExampleBank? examples)
     {
         if (!File.Exists(file)) return null;
         try
@@ -65,7 +67,7 @@ internal static class RouterCache
             var temperature = reader.ReadDouble();
             var margin = reader.ReadDouble();
             var figures = new RouterFigures(reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble());
-            var features = new RouteFeatures(evidence, labels, semantic, grams);
+            var features = new RouteFeatures(evidence, labels, semantic, grams, examples);
             if (features.Count != dimensions) return null;
             return new RouteClassifier(labels, features, new RouteModel(weights, biases, temperature), margin, figures);
         }

@@ -29,8 +29,9 @@ public static class RouterTraining
     /// <summary>One labeled question routed by a router that never saw it.</summary>
     public sealed record HeldOut(RouteExample Example, int Fold, RouteDecision Decision);
 
-    /// <summary>The examples and the evidence of each, gathered once.</summary>
-    internal sealed record Inputs(RouteTrainingSet Set, RouteEvidence Evidence, SemanticIndex? Semantic, IReadOnlyDictionary<RouteExample, MessageEvidence> Messages);
+    /// <summary>The examples, the evidence of each and their texts' vectors, gathered once.</summary>
+    internal sealed record Inputs(RouteTrainingSet Set, RouteEvidence Evidence, SemanticIndex? Semantic,
+        IReadOnlyDictionary<RouteExample, MessageEvidence> Messages, IReadOnlyDictionary<string, float[]> Vectors);
 
     internal static RouteClassifier Train(Inputs inputs, RouteModel.Settings? settings = null)
     {
@@ -79,11 +80,18 @@ public static class RouterTraining
     {
         var labels = inputs.Set.Labels;
         var grams = WordGrams.Learn(train.Select(e => e.Text));
-        var features = new RouteFeatures(inputs.Evidence, labels, inputs.Semantic, grams);
+        var examples = inputs.Semantic is null ? null : ExampleBank.Of(train, text => inputs.Vectors.GetValueOrDefault(text), inputs.Semantic.Dimensions);
+        var features = new RouteFeatures(inputs.Evidence, labels, inputs.Semantic, grams, examples);
         var x = train.Select(e => features.Of(inputs.Messages[e])).ToList();
         var y = train.Select(e => IndexOf(labels, e.Label)).ToList();
         var weights = train.Select(e => e.Source == RouteExampleSource.Labeled ? LabeledWeight : 1f).ToList();
-        var model = RouteModel.Train(x, y, weights, labels.Count, settings).WithTemperature(temperature);
+        // Whether a message is about MAG at all is a matter of what it is about, not of how it is put: the fallback
+        // does not read the word grams, so the way the out-of-scope list happens to be worded ("how do I", "my")
+        // cannot teach the router that a way of asking is foreign.
+        RouteModel.Unread? unread = inputs.Evidence.HasFlag(RouteEvidence.Words)
+            ? new RouteModel.Unread(IndexOf(labels, RouteLabels.Fallback), features.GramsStart, features.Count)
+            : null;
+        var model = RouteModel.Train(x, y, weights, labels.Count, settings, unread).WithTemperature(temperature);
         return new RouteClassifier(labels, features, model, margin, figures);
     }
 

@@ -40,6 +40,25 @@ public class MarkdownPageReaderTests
     }
 
     [Fact]
+    public void A_page_names_no_flow_unless_its_front_matter_does()
+    {
+        Assert.Null(Read().Flow);
+
+        var walked = MarkdownPageReader.Read(WidgetPage.Replace("summary: How", "flow: widget-repair\nsummary: How"), "/content/learn/widget-help.md");
+
+        Assert.Equal("widget-repair", walked.Flow);
+    }
+
+    [Fact]
+    public void A_flow_id_that_is_not_an_id_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            MarkdownPageReader.Read(WidgetPage.Replace("summary: How", "flow: Widget Repair\nsummary: How"), "/content/learn/widget-help.md"));
+
+        Assert.Contains("line 1: flow id 'Widget Repair'", error.Message);
+    }
+
+    [Fact]
     public void Front_matter_phrasings_are_kept_as_the_ways_people_ask()
     {
         Assert.Equal(["my widget will not start", "how do I switch the widget off"], Read().Phrasings);

@@ -68,6 +68,20 @@ public class RouteModelTests
     }
 
     [Fact]
+    public void A_class_left_unread_on_some_features_keeps_zero_weight_on_them_and_learns_the_rest()
+    {
+        var (x, y) = TwoClusters();
+
+        var model = RouteModel.Train(x, y, x.Select(_ => 1f).ToList(), 3, new RouteModel.Settings(), new RouteModel.Unread(Class: 2, From: 2, To: 4));
+
+        Assert.Equal([0f, 0f], model.Weights[2][2..4]);
+        Assert.NotEqual(0f, model.Weights[1][2]);
+        // Class 2 is still told apart, by the features it does read (the other classes' markers being absent).
+        var probabilities = model.Probabilities(x[y.IndexOf(2)]);
+        Assert.Equal(2, Array.IndexOf(probabilities, probabilities.Max()));
+    }
+
+    [Fact]
     public void An_example_that_weighs_more_pulls_the_boundary_its_way()
     {
         // Two identical inputs with opposite labels: the heavier one wins.

@@ -23,13 +23,13 @@ public sealed class RouterCacheTests : IDisposable
     private static RouteClassifier Train()
     {
         var grams = WordGrams.Learn(Set.All.Select(e => e.Text));
-        var features = new RouteFeatures(RouteEvidence.Words, Set.Labels, null, grams);
+        var features = new RouteFeatures(RouteEvidence.Words, Set.Labels, null, grams, examples: null);
         var model = new RouteModel(Enumerable.Range(0, 3).Select(c => Enumerable.Range(0, features.Count).Select(j => (float)(c + j)).ToArray()).ToArray(), [0.1f, 0.2f, 0.3f], 1.4);
         return new RouteClassifier(Set.Labels, features, model, 0.12, new RouterFigures(5, 40, 0.9, 0.05));
     }
 
     private RouteClassifier GetOrTrain(string key, Action trained) =>
-        RouterCache.GetOrTrain(folder.FullName, key, RouteEvidence.Words, Set.Labels, semantic: null, () =>
+        RouterCache.GetOrTrain(folder.FullName, key, RouteEvidence.Words, Set.Labels, semantic: null, examples: null, () =>
         {
             trained();
             return Train();

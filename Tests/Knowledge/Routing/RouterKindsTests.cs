@@ -40,6 +40,12 @@ public class RouterKindsTests
     [Theory]
     [InlineData("how long does a change request usually take to process")]
     [InlineData("what is the difference between an organization steward and an org admin")]
+    // Short, plainly worded "how do I" about a page no flow walks through: the out-of-scope list is full of "how do
+    // I ..." about other products, which must not make the way of asking itself foreign.
+    [InlineData("where can I edit my mag profile")]
+    [InlineData("how do I see which applications I can use")]
+    [InlineData("how do I reach the billing center")]
+    [InlineData("how do I send an invitation to a supplier company")]
     public void A_question_asking_for_information_is_answered(string text)
     {
         Assert.Equal(AskRoute.Answer, Ask(text).Route);
