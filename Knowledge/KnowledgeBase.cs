@@ -26,31 +26,42 @@ public sealed class KnowledgeBase : IDisposable
 
     private readonly SearchTuning tuning;
     private readonly string? cacheFolder;
+    private readonly Task<SentenceModel?> modelLoading;
 
     /// <param name="model">The sentence model; null answers by words alone (as a tiny host, or a host whose model did not load).</param>
     /// <param name="cacheFolder">Where trained routers are kept between starts; null trains them at every start.</param>
     public KnowledgeBase(string contentFolder, Func<IEnumerable<SearchDocument>>? extraDocuments = null, ILogger? logger = null,
         SearchTuning? tuning = null, SentenceModel? model = null, string? cacheFolder = null)
+        : this(contentFolder, extraDocuments, logger, tuning, Task.FromResult(model), cacheFolder)
+    {
+    }
+
+    /// <param name="modelLoading">
+    /// The sentence model while it loads: the first build reads the content and builds the Lucene index meanwhile,
+    /// and waits for the model only for the vectors (on two cores that halves a cold start).
+    /// </param>
+    public KnowledgeBase(string contentFolder, Func<IEnumerable<SearchDocument>>? extraDocuments, ILogger? logger,
+        SearchTuning? tuning, Task<SentenceModel?> modelLoading, string? cacheFolder)
     {
         this.cacheFolder = cacheFolder;
         this.tuning = tuning ?? SearchTuning.Tuned;
         this.contentFolder = contentFolder;
         this.extraDocuments = extraDocuments ?? (() => []);
         this.logger = logger ?? NullLogger.Instance;
-        Model = model;
+        this.modelLoading = modelLoading;
     }
 
     /// <summary>A knowledge base over content read elsewhere (benchmarks, tests); it has no folder to reload from.</summary>
     public KnowledgeBase(LearnLibrary library, LanguageResources language, IReadOnlyList<SearchDocument> extras, RouteTrainingSet training,
         SentenceModel? model = null) : this(contentFolder: "", model: model)
     {
-        current = KnowledgeBuilder.Build(library, language, extras, tuning, training, model).Snapshot;
+        current = KnowledgeBuilder.Build(library, language, extras, tuning, training, () => model).Snapshot;
     }
 
     public string ContentFolder => contentFolder;
 
-    /// <summary>The sentence model every snapshot is built with; null when answering by words alone.</summary>
-    public SentenceModel? Model { get; }
+    /// <summary>The sentence model every snapshot is built with; null when answering by words alone. Waits for it to load.</summary>
+    public SentenceModel? Model => modelLoading.GetAwaiter().GetResult();
 
     /// <summary>The index questions are answered from; loads it on first use.</summary>
     public KnowledgeSnapshot Current => current ?? Reload();
@@ -75,7 +86,7 @@ public sealed class KnowledgeBase : IDisposable
             var language = LanguageResources.LoadFolder(contentFolder);
             var extras = extraDocuments().ToList();
             var training = RouteTrainingSet.Load(contentFolder, library, extras);
-            var (snapshot, timings) = KnowledgeBuilder.Build(library, language, extras, tuning, training, Model, cacheFolder);
+            var (snapshot, timings) = KnowledgeBuilder.Build(library, language, extras, tuning, training, () => Model, cacheFolder);
             current = snapshot;
             logger.LogInformation(
                 "Knowledge built: {Pages} pages, {Documents} documents; index {IndexMs} ms, vectors {VectorMs} ms ({Encoded} encoded), routers {RouterMs} ms ({Examples} examples, held-out route accuracy {Accuracy:0.000})",

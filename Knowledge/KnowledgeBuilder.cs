@@ -15,16 +15,18 @@ namespace MagLearn.Knowledge;
 /// </summary>
 public static class KnowledgeBuilder
 {
+    /// <summary>How long each part of a build took; <see cref="Vectors"/> includes waiting for the model to load.</summary>
     public sealed record Timings(TimeSpan Index, TimeSpan Vectors, TimeSpan Routers, int Encoded);
 
     public static (KnowledgeSnapshot Snapshot, Timings Timings) Build(
         LearnLibrary library, LanguageResources language, IReadOnlyList<SearchDocument> extras, SearchTuning tuning,
-        RouteTrainingSet training, SentenceModel? model, string? cacheFolder = null)
+        RouteTrainingSet training, Func<SentenceModel?> modelWhenNeeded, string? cacheFolder = null)
     {
         var clock = Stopwatch.StartNew();
         var index = KnowledgeIndex.Build(library, language, extras, tuning);
         var search = new QuestionSearch(index);
         var indexTime = clock.Elapsed;
+        var model = modelWhenNeeded();
 
         SemanticIndex? semantic = null;
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
@@ -50,7 +52,10 @@ public static class KnowledgeBuilder
         }
         var wordsRouter = Router(RouteEvidence.Words, null);
         var meaningRouter = semantic is null ? null : Router(RouteEvidence.Both, semantic);
-        var ranking = semantic is null ? PassageRanking.WordsOnly : FitRanking(training.Questions, search, semantic, vectors);
+        var ranking = semantic is null
+            ? PassageRanking.WordsOnly
+            : RankingCache.GetOrFit(cacheFolder, RouterCache.KeyOf(training, RouteEvidence.Both, index.Version, semantic.ModelId, new RouteModel.Settings()),
+                () => FitRanking(training.Questions, search, semantic, vectors));
         var snapshot = new KnowledgeSnapshot(index, search, training, wordsRouter, semantic, meaningRouter, ranking, vectors);
         return (snapshot, new Timings(indexTime, vectorTime, clock.Elapsed - indexTime - vectorTime, encoded));
     }

@@ -47,8 +47,11 @@ public sealed class SemanticOptions
     /// </summary>
     public bool Quantized { get; set; } = true;
 
-    /// <summary>ONNX Runtime threads per message: two answer one message fastest on two cores (see docs/benchmarks.md).</summary>
-    public int Threads { get; set; } = 2;
+    /// <summary>
+    /// ONNX Runtime threads per message. One: a short message is too little work to split, so a second thread only
+    /// adds its hand-over (8-bit model: 1.7 ms a message on one thread, 3.9 ms on two; docs/benchmarks.md, "Encoder").
+    /// </summary>
+    public int Threads { get; set; } = 1;
 
     public string ResolveModelPath(string contentRoot) =>
         Path.IsPathRooted(ModelPath) ? ModelPath : Path.GetFullPath(Path.Combine(contentRoot, ModelPath));

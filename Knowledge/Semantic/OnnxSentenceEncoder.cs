@@ -21,7 +21,7 @@ public sealed class OnnxSentenceEncoder : ISentenceEncoder, IDisposable
     private readonly BertTokenizer tokenizer;
     private readonly RunOptions runOptions = new();
 
-    public OnnxSentenceEncoder(SentenceModelFiles files, int threads = 2)
+    public OnnxSentenceEncoder(SentenceModelFiles files, int threads = 1)
     {
         ModelId = files.ModelId;
         tokenizer = BertTokenizer.Create(files.VocabularyFile, new BertOptions { LowerCaseBeforeTokenization = true });

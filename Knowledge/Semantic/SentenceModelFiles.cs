@@ -51,11 +51,11 @@ public sealed record SentenceModelFiles(string ModelId, string OnnxFile, string 
             var vocabulary = Path.Combine(source, "vocab.txt");
             if (!File.Exists(onnx) || !File.Exists(vocabulary))
                 throw new FileNotFoundException($"the model folder {source} needs model.onnx and vocab.txt");
-            return new SentenceModelFiles($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(source))}-{Fingerprint(onnx)}", onnx, vocabulary);
+            return new SentenceModelFiles($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(source))}-{Fingerprint(onnx, unpackFolder)}", onnx, vocabulary);
         }
         if (!File.Exists(source)) throw new FileNotFoundException($"no sentence model at {source}", source);
 
-        var id = $"all-MiniLM-L6-v2-{Fingerprint(source)}";
+        var id = $"all-MiniLM-L6-v2-{Fingerprint(source, unpackFolder)}";
         var folder = Path.Combine(unpackFolder, id);
         var files = new SentenceModelFiles(id, Path.Combine(folder, "model.onnx"), Path.Combine(folder, "vocab.txt"));
         if (!File.Exists(files.OnnxFile) || !File.Exists(files.VocabularyFile)) Unpack(source, folder);
@@ -92,10 +92,45 @@ public sealed record SentenceModelFiles(string ModelId, string OnnxFile, string 
         File.Move(partial, target, overwrite: true);
     }
 
-    /// <summary>The first bytes of the file's SHA-256: enough to tell one model build from another.</summary>
-    private static string Fingerprint(string file)
+    /// <summary>
+    /// The first bytes of the file's SHA-256: enough to tell one model build from another. Hashing 90 MB takes a
+    /// quarter of a second, a good part of a cold start, so the fingerprint is kept beside the unpacked files with
+    /// the file's path, length and time of writing, and hashed again only when one of them changes.
+    /// </summary>
+    private static string Fingerprint(string file, string keptIn)
     {
+        var info = new FileInfo(file);
+        var key = $"{info.Length} {info.LastWriteTimeUtc.Ticks} {info.FullName}";
+        var memo = Path.Combine(keptIn, "fingerprints.txt");
+        var known = ReadLines(memo);
+        foreach (var line in known)
+            if (line.Length > 13 && line[12] == ' ' && line[13..] == key) return line[..12];
+
         using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
+        try
+        {
+            Directory.CreateDirectory(keptIn);
+            var partial = $"{memo}.{Environment.ProcessId}.partial";
+            File.WriteAllLines(partial, known.Where(l => !l.EndsWith(" " + info.FullName, StringComparison.Ordinal)).Append($"{fingerprint} {key}"));
+            File.Move(partial, memo, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written only costs the next start the hash.
+        }
+        return fingerprint;
+    }
+
+    private static string[] ReadLines(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? File.ReadAllLines(file) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 }

@@ -21,7 +21,7 @@ internal static class RealSemanticKnowledge
     public static string CacheFolder => Path.Combine(RepoPaths.Root, "data", "semantic");
 
     private static readonly Lazy<SentenceModel> LoadedModel = new(() =>
-        SentenceModel.TryLoad(PackagedModel, CacheFolder, threads: 2, quantized: true, NullLogger.Instance, out var problem)
+        SentenceModel.TryLoad(PackagedModel, CacheFolder, threads: 1, quantized: true, NullLogger.Instance, out var problem)
         ?? throw new InvalidOperationException("the sentence model did not load: " + problem));
 
     private static readonly Lazy<KnowledgeBase> Base = new(() =>

@@ -18,7 +18,7 @@ public static class BenchKnowledge
 {
     private static readonly Lazy<SentenceModel> Model = new(() =>
         SentenceModel.TryLoad(Path.Combine(AppContext.BaseDirectory, SentenceModelFiles.DefaultPackagedModel),
-            Path.Combine(Questions.RepoRoot, "data", "semantic"), threads: 2, quantized: true, NullLogger.Instance, out var problem)
+            Path.Combine(Questions.RepoRoot, "data", "semantic"), threads: 1, quantized: true, NullLogger.Instance, out var problem)
         ?? throw new InvalidOperationException("the sentence model did not load: " + problem));
 
     public static SentenceModel RealModel => Model.Value;
