@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 14 minutes on 2 cores; add
+# Reproduces every figure in docs/benchmarks.md on this machine, in one go (about 20 minutes on 2 cores; add
 # --bdn for the BenchmarkDotNet runs, about 35 minutes more). Run it on a quiet machine: the load test and the
 # latency tails measure whatever else is running too.
 # Usage: bench/run-all.sh [QUESTIONS.jsonl] [--bdn]
@@ -22,8 +22,11 @@ echo "== 1b. the same with conversation state in memory and transcripts off: wha
 Storage__Kind=Memory Transcripts__Enabled=false \
   dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20 --scenarios echo,answer,flow,atflows,directline
 
-echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages"
+echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages (never-seen and repeated questions)"
 dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50
+
+echo "== 2b. the sentence encoder alone: weights, threads per message, batching"
+dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll encoder 5
 
 echo "== 3. /api/ask over HTTP: the question file replayed 100 times"
 bench/ask-latency.sh "$questions" 100
