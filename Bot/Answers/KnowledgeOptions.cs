@@ -48,8 +48,9 @@ public sealed class SemanticOptions
     public bool Quantized { get; set; } = true;
 
     /// <summary>
-    /// ONNX Runtime threads per message. One: a short message is too little work to split, so a second thread only
-    /// adds its hand-over (8-bit model: 1.7 ms a message on one thread, 3.9 ms on two; docs/benchmarks.md, "Encoder").
+    /// ONNX Runtime threads per message. One: a short message is too little work to split, and the bot's cores are
+    /// busy with other turns (two callers encode 930 messages/s on one thread each, 676 on two; docs/benchmarks.md,
+    /// "Encoder").
     /// </summary>
     public int Threads { get; set; } = 1;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MagLearn.Knowledge.Content;
 using MagLearn.Knowledge.Search;
 
@@ -13,7 +14,7 @@ namespace MagLearn.Knowledge.Semantic;
 /// </summary>
 public sealed class SemanticIndex
 {
-    /// <summary>Below this many passage rows one core scans them faster than handing work to another.</summary>
+    /// <summary>Below this many rows (passages' or sentences') one core scans them faster than handing work to another.</summary>
     public const int ParallelFrom = 40_000;
 
     private const int RowsPerTask = 8_192;
@@ -101,9 +102,10 @@ public sealed class SemanticIndex
 
     private void Score(QuantizedRows.Question question, int from, int to, float[] scores)
     {
-        var rows = new float[(to - from) * 2];
+        var rows = ArrayPool<float>.Shared.Rent((to - from) * 2);
         passageRows.Scores(question, from * 2, to * 2, rows);
         for (var doc = from; doc < to; doc++) scores[doc] = MathF.Max(rows[(doc - from) * 2], rows[(doc - from) * 2 + 1]);
+        ArrayPool<float>.Shared.Return(rows);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MagLearn.Knowledge.Semantic;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace MagLearn.Knowledge.Semantic;
 /// </summary>
 public sealed class SentenceSet
 {
+    private const int RowsPerTask = 8_192;
+
     private readonly QuantizedRows rows;
     private readonly int[] ownerOf;
     private readonly Dictionary<string, int> owners = new(StringComparer.Ordinal);
@@ -44,14 +48,29 @@ public sealed class SentenceSet
         Array.Fill(best, -1);
         Array.Fill(scores, float.NegativeInfinity);
         if (ownerOf.Length == 0) return new Nearest(this, best, scores);
-        var all = new float[ownerOf.Length];
-        rows.Scores(rows.Prepare(question), 0, ownerOf.Length, all);
-        for (var i = 0; i < ownerOf.Length; i++)
+        var all = ArrayPool<float>.Shared.Rent(ownerOf.Length);
+        try
         {
-            if (except is not null && Texts[i] == except) continue;
-            var score = all[i];
-            var owner = ownerOf[i];
-            if (score > scores[owner]) (scores[owner], best[owner]) = (score, i);
+            var prepared = rows.Prepare(question);
+            if (ownerOf.Length < SemanticIndex.ParallelFrom) rows.Scores(prepared, 0, ownerOf.Length, all);
+            else
+                Parallel.For(0, (ownerOf.Length + RowsPerTask - 1) / RowsPerTask, part =>
+                {
+                    var from = part * RowsPerTask;
+                    var to = Math.Min(ownerOf.Length, from + RowsPerTask);
+                    rows.Scores(prepared, from, to, all.AsSpan(from, to - from));
+                });
+            for (var i = 0; i < ownerOf.Length; i++)
+            {
+                if (except is not null && Texts[i] == except) continue;
+                var score = all[i];
+                var owner = ownerOf[i];
+                if (score > scores[owner]) (scores[owner], best[owner]) = (score, i);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(all);
         }
         return new Nearest(this, best, scores);
     }
