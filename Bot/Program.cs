@@ -1,15 +1,17 @@
 using MagLearn.Bot.Admin;
-using MagLearn.Bot.Answers;
 using MagLearn.Bot.Apis;
 using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
+using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
+using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Learn;
 using MagLearn.Bot.Storage;
 using MagLearn.Bot.Transcripts;
+using MagLearn.Bot.Understanding;
 
 var command = args is [EvalCommand.Name, .. var rest] ? rest : null;
 // The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
@@ -25,6 +27,7 @@ builder.AddFlows();
 builder.AddStorage();
 builder.AddTranscripts();
 builder.AddBotFramework();
+builder.AddConversation();
 builder.AddDirectLine();
 builder.AddWebChat();
 builder.AddTeams();
@@ -38,7 +41,7 @@ app.MapLearnSite();
 app.MapAskApi();
 app.MapBotMessages();
 app.MapWebChat();
-app.MapDirectLine();
+app.MapDirectLine(corsPolicy: PortalOrigins.Policy);
 app.MapAdminApi();
 
 app.Run();

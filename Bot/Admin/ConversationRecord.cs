@@ -18,7 +18,7 @@ public sealed record ConversationRecord(string ConversationId, string? ChannelId
 /// accessor, exactly as the bot stored it; state is keyed by channel as well, which the transcript tells (or the
 /// caller, for a conversation without one).
 /// </summary>
-public sealed class ConversationRecords(ITranscriptArchive transcripts, ConversationState state, FlowRunner flows, Hosting.BotAdapter adapter)
+public sealed class ConversationRecords(ITranscriptArchive transcripts, ConversationState state, FlowRunner flows, Hosting.ChannelAdapter adapter)
 {
     public async Task<ConversationRecord> ReadAsync(string conversationId, string? channelId, CancellationToken cancellationToken)
     {

@@ -1,16 +1,44 @@
+using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Learn;
+using MagLearn.Bot.Menu;
+using MagLearn.Bot.Presentation;
+using MagLearn.Bot.Turns;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Conversation;
 
 public static class ConversationExtensions
 {
-    /// <summary>The bot and what it talks with: the presenter, links to the Learn pages and the turn log.</summary>
-    public static IServiceCollection AddConversation(this IServiceCollection services)
+    /// <summary>
+    /// The bot itself: the activity handler, how each message is read (once, at the edge), how answers and a flow's
+    /// replies are shown, links to the Learn pages and the turn log.
+    /// </summary>
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddSingleton(sp => HelpMenuReader.Load(
+            HelpMenuReader.FileIn(sp.GetRequiredService<IOptions<FlowOptions>>().Value.ResolveDialogsPath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)),
+            sp.GetRequiredService<FlowCatalog>()));
         services.AddSingleton<LearnLinks>();
         services.AddSingleton<AnswerPresenter>();
+        services.AddSingleton<FlowReplyRenderer>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<IBot, MagLearnBot>();
-        return services;
+        services.AddHostedService<MenuStartup>();
+        return builder;
     }
+}
+
+/// <summary>Reads the help menu while the host starts, so a broken menu file stops it before it listens.</summary>
+internal sealed class MenuStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        services.GetRequiredService<HelpMenu>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

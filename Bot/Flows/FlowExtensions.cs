@@ -1,6 +1,6 @@
-using MagLearn.Bot.Answers;
+using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
-using MagLearn.Bot.Flows.Rendering;
+using MagLearn.Bot.Understanding;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;
 using MagLearn.Knowledge.Search;
@@ -39,7 +39,6 @@ public static class FlowExtensions
             sp.GetRequiredService<FlowCatalog>(),
             sp.GetRequiredService<IQuestionRouter>(),
             sp.GetRequiredService<IOptions<FlowOptions>>().Value));
-        services.AddSingleton<FlowReplyRenderer>();
         services.AddSingleton<FlowRunner>();
         services.AddHostedService<FlowStartup>();
         return builder;

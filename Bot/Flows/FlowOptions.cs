@@ -13,5 +13,5 @@ public sealed class FlowOptions
     /// <summary>Answers a question may fail before the flow stops re-asking and offers help or a person instead.</summary>
     public int MaxRetries { get; set; } = 3;
 
-    public string ResolveDialogsPath(string contentRoot) => FolderSearch.Resolve(DialogsPath, contentRoot);
+    public string ResolveDialogsPath(string contentRoot) => DataFolder.Resolve(DialogsPath, contentRoot);
 }

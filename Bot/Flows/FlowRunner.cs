@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
-using MagLearn.Bot.Flows.Rendering;
+using MagLearn.Bot.Presentation;
+using MagLearn.Bot.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Linq;
 
 namespace MagLearn.Bot.Flows;
 
@@ -35,27 +34,28 @@ public sealed class FlowRunner
     }
 
     /// <summary>Handles the turn if a flow is active; false (and nothing sent) if none is.</summary>
-    public async Task<bool> ContinueAsync(ITurnContext turn, CancellationToken ct)
+    public async Task<bool> ContinueAsync(ITurnContext turn, IncomingMessage message, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var stack = await stacks.GetAsync(turn, null, ct);
         if (stack is null || !stack.IsActive() || turn.Activity.Type != ActivityTypes.Message) return false;
-        var result = engine.Continue(stack, MessageOf(turn.Activity));
+        var result = engine.Continue(stack, ForEngine(message));
         await stacks.SetAsync(turn, stack, ct);
         if (!result.Handled) return false;
         await SendAsync(turn, result, ct);
-        log.Other(turn.Activity.ChannelId, "dialog", result.FlowId, null, null, clock.Elapsed.TotalMilliseconds);
+        log.Other(message.Channel, "dialog", result.FlowId, null, null, clock.Elapsed.TotalMilliseconds);
         return true;
     }
 
-    /// <summary>Starts <paramref name="flowId"/>, reading the opening question's answer from the message if it holds one.</summary>
-    public async Task BeginAsync(ITurnContext turn, string flowId, CancellationToken ct)
+    /// <summary>
+    /// Starts <paramref name="flowId"/>, reading the opening question's answer from the message if it holds one
+    /// (none for a flow opened by an event, or by a help-menu button, whose title says which flow, not the problem).
+    /// </summary>
+    public async Task BeginAsync(ITurnContext turn, string flowId, IncomingMessage? message, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var stack = await stacks.GetAsync(turn, null, ct) ?? new FlowStack();
-        var text = turn.Activity.Type == ActivityTypes.Message ? MagLearnBot.MessageText(turn.Activity.AsMessageActivity()) : null;
-        // A welcome button's title says which flow, not what the problem is.
-        var words = HelpAreas.Find(text) is null ? text : null;
+        var words = message is { HelpArea: null } ? message.Text : null;
         var result = engine.Begin(stack, flowId, words);
         await stacks.SetAsync(turn, stack, ct);
         await SendAsync(turn, result, ct);
@@ -74,30 +74,12 @@ public sealed class FlowRunner
         if (activities.Length > 0) await turn.SendActivitiesAsync(activities, ct);
     }
 
-    /// <summary>The message as the engine reads it, with what a pressed button stood for.</summary>
-    internal static FlowMessage MessageOf(IActivity activity)
+    /// <summary>The message as the engine reads it: the words, and what a pressed button stood for.</summary>
+    private static FlowMessage ForEngine(IncomingMessage message)
     {
-        var message = activity.AsMessageActivity();
-        var text = message is null ? null : MagLearnBot.MessageText(message);
-        var data = ValueOf(message?.Value);
-        if (data?.Value<string>("page") is { } page && data.Value<string>("section") is { } section)
-            return new FlowMessage(text, Passage: new LearnPassageRef(page, section));
-        var area = HelpAreas.Find(data?.Value<string>("helpArea")) ?? HelpAreas.Find(text);
-        if (area is not null)
-            return new FlowMessage(area.FlowId.Length == 0 ? area.Question : text, RequestedFlow: area.FlowId);
-        return new FlowMessage(text);
-    }
-
-    private static JObject? ValueOf(object? value) => value switch
-    {
-        JObject o => o,
-        string s when s.TrimStart().StartsWith('{') => TryParse(s),
-        _ => null,
-    };
-
-    private static JObject? TryParse(string json)
-    {
-        try { return JObject.Parse(json); }
-        catch (Newtonsoft.Json.JsonException) { return null; }
+        if (message.Passage is { } passage) return new FlowMessage(message.Text, Passage: new LearnPassageRef(passage.Page, passage.Section));
+        // A help area without a flow stands for its question ("" tells the engine no flow was asked for).
+        if (message.HelpArea is { } area) return new FlowMessage(area.Flow is null ? area.Question : message.Text, RequestedFlow: area.Flow ?? "");
+        return new FlowMessage(message.Text);
     }
 }

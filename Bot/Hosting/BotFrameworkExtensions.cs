@@ -1,4 +1,3 @@
-using MagLearn.Bot.Conversation;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -9,8 +8,8 @@ public static class BotFrameworkExtensions
 {
     /// <summary>
     /// The Bot Framework edge: channel authentication (anonymous when MicrosoftAppId is empty, JWT-validated when
-    /// it is set) with the channel clients kept between turns, the adapter with typing indicators, conversation
-    /// state and the bot itself.
+    /// it is set) with the channel clients kept between turns, the adapter with typing indicators and conversation
+    /// state. The bot that runs on it is a part of its own (<c>builder.AddConversation()</c>).
     /// </summary>
     public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
     {
@@ -25,14 +24,13 @@ public static class BotFrameworkExtensions
         // call to the channel.
         services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, BotTyping>();
         // CloudAdapter's constructors are ambiguous for the container, so it is built explicitly.
-        services.AddSingleton(sp => new BotAdapter(
+        services.AddSingleton(sp => new ChannelAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetServices<Microsoft.Bot.Builder.IMiddleware>(),
-            sp.GetRequiredService<ILogger<BotAdapter>>()));
+            sp.GetRequiredService<ILogger<ChannelAdapter>>()));
 
         services.RequireStorage();
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
-        services.AddConversation();
         return builder;
     }
 

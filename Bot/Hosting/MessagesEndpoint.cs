@@ -31,7 +31,7 @@ internal static class MessagesEndpoint
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task HandleAsync(HttpContext http, BotAdapter adapter, IBot bot)
+    public static async Task HandleAsync(HttpContext http, ChannelAdapter adapter, IBot bot)
     {
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)

@@ -8,7 +8,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Where conversation state lives, chosen by <c>Storage:Kind</c>: a SQLite file (the default), Redis shared by
-    /// several instances, or memory. Also the turn gate (<see cref="LocalTurnGate"/>, with the <see cref="TurnGate"/>
+    /// several instances, or memory. Also the turn gate (<see cref="TurnQueue"/>, with the <see cref="SharedTurnLease"/>
     /// lease when instances share Redis), first in the turn's middleware, so that one turn of a conversation runs
     /// at a time over that storage.
     /// </summary>
@@ -33,9 +33,9 @@ public static class StorageExtensions
         {
             // Shared conversations (Redis) also need the lease every instance sees; a store of one instance does not.
             var shared = sp.GetRequiredService<IOptions<StorageOptions>>().Value.Kind == StorageKind.Redis
-                ? new TurnGate(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<ILogger<TurnGate>>())
+                ? new SharedTurnLease(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<ILogger<SharedTurnLease>>())
                 : null;
-            return new LocalTurnGate(sp.GetRequiredService<ILogger<LocalTurnGate>>(), shared);
+            return new TurnQueue(sp.GetRequiredService<ILogger<TurnQueue>>(), shared);
         });
         services.AddHostedService<StorageStartup>();
         return builder;

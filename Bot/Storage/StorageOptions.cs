@@ -28,7 +28,7 @@ public sealed class StorageOptions
     public string ResolveSqlitePath(string contentRoot)
     {
         if (Path.IsPathRooted(Sqlite)) return Path.GetFullPath(Sqlite);
-        var home = Path.GetDirectoryName(FolderSearch.Resolve("content", contentRoot)) ?? contentRoot;
+        var home = Path.GetDirectoryName(DataFolder.Resolve("content", contentRoot)) ?? contentRoot;
         return Path.GetFullPath(Path.Combine(home, Sqlite));
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MagLearn.Bot.Conversation;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

@@ -1,4 +1,4 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 using Newtonsoft.Json;
 
 namespace MagLearn.Bot.Transcripts;

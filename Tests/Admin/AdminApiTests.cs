@@ -1,8 +1,8 @@
-using MagLearn.Tests.Support;
 using System.Net;
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 using MagLearn.Tests.ScaleOut;
 using MagLearn.Tests.Storage;
+using MagLearn.Tests.Support;
 using Newtonsoft.Json.Linq;
 
 namespace MagLearn.Tests.Admin;

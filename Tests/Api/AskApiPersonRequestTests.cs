@@ -1,4 +1,4 @@
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
 
 namespace MagLearn.Tests.Api;
 

@@ -1,5 +1,7 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Menu;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Api;
+using MagLearn.Tests.Flows.Support;
 using MagLearn.Tests.Knowledge.Search;
 using Microsoft.Bot.Schema;
 
@@ -20,7 +22,7 @@ public class ConversationTests(MagLearnHost host)
             .AssertReply(reply =>
             {
                 Assert.Equal(Replies.Welcome, TextOf(reply));
-                Assert.Equal(HelpAreas.All.Select(a => a.Title), reply.ButtonTitles());
+                Assert.Equal(FlowPaths.Menu.Areas.Select(a => a.Title), reply.ButtonTitles());
             })
             .StartTestAsync();
     }
@@ -65,7 +67,7 @@ public class ConversationTests(MagLearnHost host)
             .AssertReply(reply =>
             {
                 Assert.Equal(Replies.Fallback, TextOf(reply));
-                Assert.Equal(HelpAreas.All.Select(a => a.Title), reply.ButtonTitles());
+                Assert.Equal(FlowPaths.Menu.Areas.Select(a => a.Title), reply.ButtonTitles());
             })
             .StartTestAsync();
     }

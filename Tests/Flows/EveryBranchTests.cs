@@ -1,6 +1,6 @@
-using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 
 namespace MagLearn.Tests.Flows;

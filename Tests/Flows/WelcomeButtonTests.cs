@@ -1,4 +1,5 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Menu;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 
 namespace MagLearn.Tests.Flows;
@@ -10,7 +11,7 @@ public class WelcomeButtonTests(FlowsHost host)
     public static TheoryData<string, string> FlowButtons()
     {
         var buttons = new TheoryData<string, string>();
-        foreach (var area in HelpAreas.All.Where(a => a.FlowId.Length > 0)) buttons.Add(area.Title, area.FlowId);
+        foreach (var area in FlowPaths.Menu.Areas.Where(a => a.Flow is not null)) buttons.Add(area.Title, area.Flow!);
         return buttons;
     }
 

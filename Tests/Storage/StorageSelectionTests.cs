@@ -34,7 +34,7 @@ public class StorageSelectionTests
 
         var middleware = host.Services.GetServices<Microsoft.Bot.Builder.IMiddleware>().ToList();
 
-        var gate = Assert.IsType<LocalTurnGate>(middleware[0]);
+        var gate = Assert.IsType<TurnQueue>(middleware[0]);
         Assert.False(gate.SharedAcrossInstances);
     }
 
@@ -78,6 +78,6 @@ public class RedisSelectionTests(RedisServer redis)
 
         var middleware = host.Services.GetServices<Microsoft.Bot.Builder.IMiddleware>().ToList();
 
-        Assert.True(Assert.IsType<LocalTurnGate>(middleware[0]).SharedAcrossInstances);
+        Assert.True(Assert.IsType<TurnQueue>(middleware[0]).SharedAcrossInstances);
     }
 }

@@ -58,7 +58,7 @@ public abstract class TwoTurnsAtOnce
     public async Task Five_turns_at_once_through_the_in_process_gate_are_all_counted_once()
     {
         var storage = OpenStorage();
-        var adapter = new TestAdapter(TestAdapter.CreateConversation("five-local")).Use(new LocalTurnGate(NullLogger<LocalTurnGate>.Instance));
+        var adapter = new TestAdapter(TestAdapter.CreateConversation("five-local")).Use(new TurnQueue(NullLogger<TurnQueue>.Instance));
 
         var replies = await RaceAsync(adapter, new CountingBot(storage), "a", "b", "c", "d", "e");
 
@@ -70,7 +70,7 @@ public abstract class TwoTurnsAtOnce
     public async Task A_turn_that_waits_too_long_at_the_in_process_gate_is_answered_and_not_run()
     {
         var storage = OpenStorage();
-        var gate = new LocalTurnGate(NullLogger<LocalTurnGate>.Instance) { MaxWait = TimeSpan.FromMilliseconds(50) };
+        var gate = new TurnQueue(NullLogger<TurnQueue>.Instance) { MaxWait = TimeSpan.FromMilliseconds(50) };
         var adapter = new TestAdapter(TestAdapter.CreateConversation("slow-local")).Use(gate);
 
         var replies = await RaceAsync(adapter, new CountingBot(storage), "first", "second");
@@ -79,7 +79,7 @@ public abstract class TwoTurnsAtOnce
         Assert.Single(replies, "turn 1");
         var sent = new List<string?>();
         for (var reply = adapter.GetNextReply(); reply is not null; reply = adapter.GetNextReply()) sent.Add(reply.AsMessageActivity()?.Text);
-        Assert.Contains(TurnGate.StillBusyReply, sent);
+        Assert.Contains(SharedTurnLease.StillBusyReply, sent);
         Assert.Equal(1, await TurnsCountedAsync(storage, "slow-local"));
     }
 
@@ -105,12 +105,12 @@ public abstract class TwoTurnsAtOnce
         var storage = OpenStorage();
         var key = TurnLease.KeyFor("test", "stuck");
         await storage.WriteAsync(new Dictionary<string, object> { [key] = new TurnLease { Holder = "a slow turn", Until = DateTimeOffset.UtcNow.AddMinutes(1) } });
-        var gate = new TurnGate(storage, NullLogger<TurnGate>.Instance) { MaxWait = TimeSpan.FromMilliseconds(200) };
+        var gate = new SharedTurnLease(storage, NullLogger<SharedTurnLease>.Instance) { MaxWait = TimeSpan.FromMilliseconds(200) };
         var adapter = new TestAdapter(TestAdapter.CreateConversation("stuck")).Use(gate);
 
         await TurnAsync(adapter, new CountingBot(storage), "hello?");
 
-        Assert.Equal(TurnGate.StillBusyReply, adapter.GetNextReply()?.AsMessageActivity()?.Text);
+        Assert.Equal(SharedTurnLease.StillBusyReply, adapter.GetNextReply()?.AsMessageActivity()?.Text);
         Assert.Null(adapter.GetNextReply());
         Assert.Equal(0, await TurnsCountedAsync(storage, "stuck"));
     }
@@ -150,7 +150,7 @@ public abstract class TwoTurnsAtOnce
     }
 
     private static TestAdapter Gated(IStorage storage, string conversation) =>
-        new TestAdapter(TestAdapter.CreateConversation(conversation)).Use(new TurnGate(storage, NullLogger<TurnGate>.Instance));
+        new TestAdapter(TestAdapter.CreateConversation(conversation)).Use(new SharedTurnLease(storage, NullLogger<SharedTurnLease>.Instance));
 
     private static async Task<string[]> RaceAsync(TestAdapter adapter, CountingBot bot, params string[] texts) =>
         await Task.WhenAll(texts.Select(text => TurnAsync(adapter, bot, text)));

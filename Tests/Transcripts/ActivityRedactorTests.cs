@@ -1,4 +1,4 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 using MagLearn.Bot.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

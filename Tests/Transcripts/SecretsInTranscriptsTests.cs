@@ -1,9 +1,9 @@
-using MagLearn.Tests.Support;
 using System.Text;
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Tests.ScaleOut;
 using MagLearn.Tests.Storage;
+using MagLearn.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MagLearn.Tests.Transcripts;

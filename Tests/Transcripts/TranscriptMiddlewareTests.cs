@@ -1,5 +1,6 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 using MagLearn.Bot.Transcripts;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Api;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;

@@ -1,4 +1,4 @@
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;

@@ -1,6 +1,6 @@
+using MagLearn.Bot.Hosting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using ChannelAdapter = MagLearn.Bot.Hosting.BotAdapter;
 
 namespace MagLearn.Bot.Channels.DirectLine;
 

@@ -1,4 +1,3 @@
-using MagLearn.Bot.Channels.WebChat;
 using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Channels.DirectLine;
@@ -23,13 +22,16 @@ public static class DirectLineExtensions
         return builder;
     }
 
-    /// <summary>The local Direct Line's endpoints under <c>/v3/directline</c>; nothing is mapped unless it is enabled.</summary>
-    public static WebApplication MapDirectLine(this WebApplication app)
+    /// <summary>
+    /// The local Direct Line's endpoints under <c>/v3/directline</c>; nothing is mapped unless it is enabled.
+    /// <paramref name="corsPolicy"/> names who may call them from a browser (the portal's origins).
+    /// </summary>
+    public static WebApplication MapDirectLine(this WebApplication app, string corsPolicy)
     {
         if (!app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value.Local.IsOn) return app;
         app.Logger.LogWarning("The local Direct Line is enabled: a development feature that reaches the bot without channel authentication");
         app.UseWebSockets();
-        var api = app.MapGroup(DirectLineApi.BasePath).RequireCors(PortalOrigins.Policy);
+        var api = app.MapGroup(DirectLineApi.BasePath).RequireCors(corsPolicy);
         api.MapPost("/tokens/generate", (HttpRequest r, DirectLineApi dl) => dl.GenerateTokenAsync(r));
         api.MapPost("/tokens/refresh", (HttpRequest r, DirectLineApi dl) => dl.RefreshTokenAsync(r));
         api.MapPost("/conversations", (HttpRequest r, DirectLineApi dl) => dl.StartAsync(r));

@@ -1,4 +1,4 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Choices;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 

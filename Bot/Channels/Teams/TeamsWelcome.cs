@@ -1,4 +1,6 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Choices;
+using MagLearn.Bot.Menu;
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -16,13 +18,13 @@ public static class TeamsWelcome
         "Mention me with your question, for example \"@MagLearn Bot how do I reset my password?\", and I'll answer from the MAG Learn guides.";
 
     /// <summary>What to send for this conversation update, or null when it calls for nothing.</summary>
-    public static IActivity? For(ITurnContext<IConversationUpdateActivity> turn)
+    public static IActivity? For(ITurnContext<IConversationUpdateActivity> turn, HelpMenu menu)
     {
         var activity = turn.Activity;
         var botJoined = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
         if (!botJoined) return null;
         return activity.Conversation?.ConversationType is null or "personal"
-            ? ChoiceRenderer.Render(activity.ChannelId, Replies.Welcome, HelpAreas.AsChoices())
+            ? ChoiceRenderer.Render(activity.ChannelId, Replies.Welcome, menu.Choices())
             : MessageFactory.Text(GroupIntro);
     }
 }

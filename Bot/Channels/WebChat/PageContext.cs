@@ -1,4 +1,4 @@
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;

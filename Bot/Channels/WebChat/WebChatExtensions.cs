@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
 using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Channels.WebChat;

@@ -57,7 +57,7 @@ public sealed record FlowStep
     public StepLink? Yes { get; init; }
     public StepLink? No { get; init; }
 
-    /// <summary>The validator a typed answer must pass (see <c>Prompts/AnswerValidators</c>).</summary>
+    /// <summary>What a typed answer must be (<see cref="Expectations"/>).</summary>
     public string? Expect { get; init; }
 
     /// <summary>The user may say "skip" instead of answering.</summary>

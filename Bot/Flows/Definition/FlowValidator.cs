@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MagLearn.Bot.Flows.Prompts;
 using MagLearn.Knowledge.Content;
 
 namespace MagLearn.Bot.Flows.Definition;
@@ -50,8 +49,8 @@ public static partial class FlowValidator
             }
             foreach (var duplicate in step.Choices.GroupBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
                 Problem(duplicate.Last().Line, $"step '{step.Id}' offers the choice '{duplicate.Key}' twice");
-            if (step.Expect is not null && !AnswerValidators.Exists(step.Expect))
-                Problem(step.Line, $"unknown validator '{step.Expect}' (known: {string.Join(", ", AnswerValidators.Names)})");
+            if (step.Expect is not null && !Expectations.Exists(step.Expect))
+                Problem(step.Line, $"unknown validator '{step.Expect}' (known: {string.Join(", ", Expectations.Names)})");
             if (step.SaveAs is not null && SecretName().IsMatch(step.SaveAs))
                 Problem(step.Line, $"step '{step.Id}' would save a secret ('{step.SaveAs}'): the bot never asks for passwords or codes");
             if (step.Kind == StepKind.Flow) CheckJump(step, flows, Problem);

@@ -1,6 +1,6 @@
-using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Prompts;
+using MagLearn.Bot.Privacy;
 
 namespace MagLearn.Bot.Flows.Engine;
 
@@ -38,9 +38,9 @@ internal static class AnswerReader
             // A text-only channel lists the buttons as "1. Yes" and "2. No", so a number answers too.
             case AnswerKind.YesNo when (YesNo.Read(text) ?? (ChoiceMatcher.Numbered(text, 2) is { } index ? index == 0 : null)) is { } yes:
                 return new Reading.Said(yes);
-            case AnswerKind.Text when question.Expect is { } expect and not AnswerValidators.Text && AnswerValidators.Validate(expect, text) is { } value:
+            case AnswerKind.Text when question.Expect is { } expect and not Expectations.Text && AnswerValidators.Validate(expect, text) is { } value:
                 return new Reading.Typed(value, false);
-            case AnswerKind.Text when question.Expect is null or AnswerValidators.Text:
+            case AnswerKind.Text when question.Expect is null or Expectations.Text:
                 return ReadFreeText(text);
         }
         return SecretRedactor.ContainsSecret(text) ? new Reading.Secret() : new Reading.NotAnAnswer();
@@ -52,7 +52,7 @@ internal static class AnswerReader
         var masked = SecretRedactor.Redact(text).Trim();
         var left = masked.Replace(SecretRedactor.Mask, "").Trim(' ', '.', ',', ':', ';', '-');
         if (Words.Of(left).Length == 0) return new Reading.Secret();
-        return AnswerValidators.Validate(AnswerValidators.Text, masked) is { } value
+        return AnswerValidators.Validate(Expectations.Text, masked) is { } value
             ? new Reading.Typed(value, masked != text.Trim())
             : new Reading.NotAnAnswer();
     }

@@ -1,5 +1,6 @@
-using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Privacy;
+using MagLearn.Bot.Wording;
 using MagLearn.Knowledge.Answers;
 
 namespace MagLearn.Bot.Flows.Engine;

@@ -37,7 +37,7 @@ internal sealed record Question(string Text, string? Help, AnswerKind Kind, IRea
         {
             AnswerKind.Choice => "I'm asking so I can take you straight to the fix for your case. Pick the option closest to what's happening: tap it, type its number, or say it in your own words.",
             AnswerKind.YesNo => "Just answer yes or no; it decides which fix fits your case.",
-            _ => AnswerValidators.Hint(Expect ?? AnswerValidators.Text) + (Optional ? " If you'd rather not say, type skip." : ""),
+            _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? " If you'd rather not say, type skip." : ""),
         };
         return about + "\n\nYou can also say \"start over\", \"cancel\" or \"talk to a person\" at any time.";
     }
@@ -46,6 +46,6 @@ internal sealed record Question(string Text, string? Help, AnswerKind Kind, IRea
     {
         AnswerKind.Choice => "Sorry, I didn't catch which one you meant. Tap an option, type its number, or use its words.",
         AnswerKind.YesNo => "Sorry, I need a yes or a no for this one.",
-        _ => AnswerValidators.Hint(Expect ?? AnswerValidators.Text) + (Optional ? " Or type skip." : ""),
+        _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? " Or type skip." : ""),
     };
 }

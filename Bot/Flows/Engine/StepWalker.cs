@@ -1,6 +1,7 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Handoff;
 using MagLearn.Bot.Flows.Prompts;
+using MagLearn.Bot.Wording;
 
 namespace MagLearn.Bot.Flows.Engine;
 

@@ -1,23 +1,16 @@
 using System.Text.RegularExpressions;
+using MagLearn.Bot.Flows.Definition;
+using static MagLearn.Bot.Flows.Definition.Expectations;
 
 namespace MagLearn.Bot.Flows.Prompts;
 
 /// <summary>
-/// The checks a typed answer can be held to, by the name a step gives in <c>expect:</c>. Each finds the value
-/// inside a sentence ("it's smithj_1234") and returns it clean, or null with a hint for the re-prompt.
+/// The checks a typed answer can be held to, by the name a step gives in <c>expect:</c> (<see cref="Expectations"/>).
+/// Each finds the value inside a sentence ("it's smithj_1234") and returns it clean, or null with a hint for the
+/// re-prompt.
 /// </summary>
 public static partial class AnswerValidators
 {
-    public const string Email = "email";
-    public const string UserId = "user-id";
-    public const string UserIdOrEmail = "user-id-or-email";
-    public const string OrganizationId = "organization-id";
-    public const string Text = "text";
-
-    public static IReadOnlyList<string> Names { get; } = [Email, UserId, UserIdOrEmail, OrganizationId, Text];
-
-    public static bool Exists(string name) => Names.Contains(name);
-
     /// <summary>The value found in <paramref name="text"/>, or null if it does not pass.</summary>
     public static string? Validate(string name, string? text)
     {

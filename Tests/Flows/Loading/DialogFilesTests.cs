@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Knowledge.Search;
 using MagLearn.Tests.Flows.Support;

@@ -1,4 +1,4 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Privacy;
 
 namespace MagLearn.Tests.Flows.Prompts;
 

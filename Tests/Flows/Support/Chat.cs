@@ -1,3 +1,4 @@
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;

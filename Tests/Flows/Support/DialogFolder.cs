@@ -1,4 +1,4 @@
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Flows.Definition;
 using MagLearn.Knowledge.Content;
 using MagLearn.Tests.Support;
 

@@ -1,6 +1,5 @@
-using MagLearn.Bot.Conversation;
-using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Menu;
 using MagLearn.Knowledge.Content;
 using MagLearn.Tests.Support;
 
@@ -32,6 +31,9 @@ public static class FlowPaths
 {
     public static FlowCatalog Catalog { get; } = FlowCatalog.Load(RepoPaths.Dialogs, LearnLibrary.LoadFolder(RepoPaths.LearnPages));
 
+    /// <summary>The help menu the bot offers, as dialogs/welcome/help-areas.yaml gives it.</summary>
+    public static HelpMenu Menu { get; } = HelpMenuReader.Load(HelpMenuReader.FileIn(RepoPaths.Dialogs), Catalog);
+
     private static readonly Lazy<IReadOnlyList<FlowPath>> Paths = new(() => Catalog.Flows.SelectMany(Of).ToList());
 
     public static IReadOnlyList<FlowPath> All => Paths.Value;
@@ -49,7 +51,7 @@ public static class FlowPaths
     };
 
     /// <summary>The welcome button that opens a flow.</summary>
-    public static string ButtonFor(string flowId) => HelpAreas.All.Single(a => a.FlowId == flowId).Title;
+    public static string ButtonFor(string flowId) => Menu.Areas.Single(a => a.Flow == flowId).Title;
 
     private static IEnumerable<FlowPath> Of(FlowDefinition flow)
     {

@@ -1,9 +1,9 @@
-using MagLearn.Bot.Answers;
+using MagLearn.Bot.Understanding;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Learn;
 
 /// <summary>
 /// Absolute links to the bot's own Learn pages. Channels such as Teams cannot follow a relative link, so the

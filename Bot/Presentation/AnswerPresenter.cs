@@ -1,10 +1,14 @@
-using MagLearn.Bot.Flows;
+using MagLearn.Bot.Choices;
+using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Learn;
+using MagLearn.Bot.Menu;
+using MagLearn.Bot.Wording;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Presentation;
 
 /// <summary>
 /// Turns the router's decision into the message a person sees: the passage in Markdown with its source cited,
@@ -15,9 +19,11 @@ public sealed class AnswerPresenter
     private readonly KnowledgeBase knowledge;
     private readonly LearnLinks links;
     private readonly FlowCatalog flows;
+    private readonly HelpMenu menu;
 
-    public AnswerPresenter(KnowledgeBase knowledge, LearnLinks links, FlowCatalog flows)
+    public AnswerPresenter(KnowledgeBase knowledge, LearnLinks links, FlowCatalog flows, HelpMenu menu)
     {
+        this.menu = menu;
         this.knowledge = knowledge;
         this.links = links;
         this.flows = flows;
@@ -25,13 +31,13 @@ public sealed class AnswerPresenter
 
     public IMessageActivity Present(string? channelId, AskResult result) => result switch
     {
-        { SmallTalk: SmallTalk.Greeting } => ChoiceRenderer.Render(channelId, Replies.Greeting, HelpAreas.AsChoices()),
-        { SmallTalk: SmallTalk.Help } => ChoiceRenderer.Render(channelId, Replies.Help, HelpAreas.AsChoices()),
+        { SmallTalk: SmallTalk.Greeting } => ChoiceRenderer.Render(channelId, Replies.Greeting, menu.Choices()),
+        { SmallTalk: SmallTalk.Help } => ChoiceRenderer.Render(channelId, Replies.Help, menu.Choices()),
         { SmallTalk: SmallTalk.Thanks } => MessageFactory.Text(Replies.Thanks),
         { SmallTalk: SmallTalk.Goodbye } => MessageFactory.Text(Replies.Goodbye),
         { Shape: AnswerShape.Choices, Route: AskRoute.Answer or AskRoute.Dialog } => ChoiceRenderer.Render(channelId, Replies.DidYouMean, ChoicesOf(result)),
         { Route: AskRoute.Answer } => Passage(result.Answers[0].Page, result.Answers[0].Section),
-        _ => ChoiceRenderer.Render(channelId, Replies.Fallback, HelpAreas.AsChoices()),
+        _ => ChoiceRenderer.Render(channelId, Replies.Fallback, menu.Choices()),
     };
 
     /// <summary>A whole Learn passage with its heading and a "Read more" link to the page section.</summary>

@@ -1,6 +1,6 @@
 using MagLearn.Knowledge.Answers;
 
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Turns;
 
 /// <summary>
 /// One structured line per turn: what was decided and how fast, never what the user typed (their words can hold

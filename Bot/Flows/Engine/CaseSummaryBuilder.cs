@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
+using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Flows.Handoff;
 
-namespace MagLearn.Bot.Flows.Handoff;
+namespace MagLearn.Bot.Flows.Engine;
 
 /// <summary>Reads a case summary off the flow stack at the moment of hand-off.</summary>
 public static partial class CaseSummaryBuilder

@@ -1,4 +1,4 @@
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Choices;
 
 /// <summary>
 /// A button the user can press instead of typing. <see cref="Title"/> is also the text the button sends, so a

@@ -1,7 +1,7 @@
 namespace MagLearn.Bot.Hosting;
 
 /// <summary>Finds a data folder (content/, dialogs/) named by a relative path, from a start folder upwards.</summary>
-public static class FolderSearch
+public static class DataFolder
 {
     public static string Resolve(string path, string start)
     {

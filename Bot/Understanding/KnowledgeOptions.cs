@@ -1,6 +1,6 @@
 using MagLearn.Bot.Hosting;
 
-namespace MagLearn.Bot.Answers;
+namespace MagLearn.Bot.Understanding;
 
 /// <summary>Where the Learn content lives and how answers link back to it (section "Knowledge").</summary>
 public sealed class KnowledgeOptions
@@ -23,7 +23,7 @@ public sealed class KnowledgeOptions
     /// <summary>Search with the plain baseline instead of the tuned analysis (for the evaluation's comparison).</summary>
     public bool Baseline { get; set; }
 
-    public string ResolveContentPath(string contentRoot) => FolderSearch.Resolve(ContentPath, contentRoot);
+    public string ResolveContentPath(string contentRoot) => DataFolder.Resolve(ContentPath, contentRoot);
 
     /// <summary>The sentence model beside Lucene (section "Knowledge:Semantic").</summary>
     public SemanticOptions Semantic { get; set; } = new();
@@ -60,7 +60,7 @@ public sealed class SemanticOptions
     public string ResolveCachePath(string contentRoot)
     {
         if (Path.IsPathRooted(CachePath)) return Path.GetFullPath(CachePath);
-        var home = Path.GetDirectoryName(FolderSearch.Resolve("content", contentRoot)) ?? contentRoot;
+        var home = Path.GetDirectoryName(DataFolder.Resolve("content", contentRoot)) ?? contentRoot;
         return Path.GetFullPath(Path.Combine(home, CachePath));
     }
 }

@@ -8,9 +8,9 @@ namespace MagLearn.Bot.Hosting;
 /// The <see cref="CloudAdapter"/> with our middleware and the one place where a turn's unhandled error becomes
 /// an apology to the user and a log entry (never the user's text, never a stack trace in the chat).
 /// </summary>
-public sealed class BotAdapter : CloudAdapter
+public sealed class ChannelAdapter : CloudAdapter
 {
-    public BotAdapter(BotFrameworkAuthentication authentication, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<BotAdapter> logger)
+    public ChannelAdapter(BotFrameworkAuthentication authentication, IEnumerable<Microsoft.Bot.Builder.IMiddleware> middleware, ILogger<ChannelAdapter> logger)
         : base(authentication, logger)
     {
         foreach (var part in middleware) Use(part);

@@ -16,16 +16,16 @@ namespace MagLearn.Bot.Storage;
 /// The lease is a <see cref="TurnLease"/> store item taken by ETag: two instances that both see the conversation
 /// free both write, and the storage refuses the second write. A lease that outlives a crashed instance runs out.
 /// </remarks>
-public sealed partial class TurnGate : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class SharedTurnLease : Microsoft.Bot.Builder.IMiddleware
 {
     public const string StillBusyReply =
         "I'm still working on your previous message. Please wait for my answer, then send this one again if you still need to.";
 
     private readonly IStorage storage;
-    private readonly ILogger<TurnGate> logger;
+    private readonly ILogger<SharedTurnLease> logger;
     private readonly TimeProvider clock;
 
-    public TurnGate(IStorage storage, ILogger<TurnGate> logger, TimeProvider? clock = null)
+    public SharedTurnLease(IStorage storage, ILogger<SharedTurnLease> logger, TimeProvider? clock = null)
     {
         this.storage = storage;
         this.logger = logger;

@@ -1,6 +1,7 @@
-using MagLearn.Bot.Conversation;
+using MagLearn.Bot.Choices;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Bot.Learn;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
@@ -9,7 +10,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
 
-namespace MagLearn.Bot.Flows.Rendering;
+namespace MagLearn.Bot.Presentation;
 
 /// <summary>
 /// Turns the engine's replies into activities for the channel at hand. Choices go through

@@ -4,7 +4,7 @@ using MagLearn.Knowledge.Search;
 using MagLearn.Knowledge.Semantic;
 using Microsoft.Extensions.Options;
 
-namespace MagLearn.Bot.Answers;
+namespace MagLearn.Bot.Understanding;
 
 public static class KnowledgeExtensions
 {
@@ -44,30 +44,4 @@ public static class KnowledgeExtensions
         builder.Services.AddHostedService<KnowledgeStartup>();
         return builder;
     }
-
-    /// <summary>
-    /// <c>GET /healthz</c>: 200 once the index is loaded, 503 before. It says whether answers read meaning too, or
-    /// words alone and why: a bot whose model did not load still answers, and this is where that shows.
-    /// </summary>
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/healthz", (KnowledgeBase knowledge, SemanticStatus semantic, AskRouter router) => knowledge.IsLoaded
-            ? Results.Ok(new
-            {
-                status = "ok",
-                documents = knowledge.Current.Index.DocumentCount,
-                index = knowledge.Current.Index.Version,
-                semantic = semantic.Model is null
-                    ? new { status = "off", model = (string?)null, reason = semantic.Problem, encodingFailures = router.EncodingFailures }
-                    : new { status = "on", model = (string?)semantic.Model.Encoder.ModelId, reason = (string?)null, encodingFailures = router.EncodingFailures },
-            })
-            : Results.Json(new { status = "loading" }, statusCode: StatusCodes.Status503ServiceUnavailable));
-        return app;
-    }
 }
-
-/// <summary>The sentence model the host runs with, or why it runs without one.</summary>
-public sealed record SemanticStatus(SentenceModel? Model, string? Problem);
-
-/// <summary>The sentence model while it loads, started when the host first asks for it.</summary>
-public sealed record SemanticLoading(Task<SemanticStatus> Status);

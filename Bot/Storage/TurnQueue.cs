@@ -6,30 +6,30 @@ namespace MagLearn.Bot.Storage;
 /// <summary>
 /// One turn of a conversation at a time within this process, with no storage round trip: a waiting line per
 /// conversation id. It is the whole gate when the state store belongs to one instance (the SQLite file, memory);
-/// with Redis, where several instances share conversations, the <see cref="TurnGate"/> lease follows it. Taking
+/// with Redis, where several instances share conversations, the <see cref="SharedTurnLease"/> lease follows it. Taking
 /// the lease through the store on every turn cost four storage operations, more than the turn's own work.
 /// </summary>
-public sealed partial class LocalTurnGate : Microsoft.Bot.Builder.IMiddleware
+public sealed partial class TurnQueue : Microsoft.Bot.Builder.IMiddleware
 {
     private readonly ConcurrentDictionary<string, Line> lines = new(StringComparer.Ordinal);
-    private readonly ILogger<LocalTurnGate> logger;
-    private readonly TurnGate? shared;
+    private readonly ILogger<TurnQueue> logger;
+    private readonly SharedTurnLease? shared;
 
-    public LocalTurnGate(ILogger<LocalTurnGate> logger, TurnGate? shared = null)
+    public TurnQueue(ILogger<TurnQueue> logger, SharedTurnLease? shared = null)
     {
         this.logger = logger;
         this.shared = shared;
     }
 
-    /// <summary>Whether turns also take the <see cref="TurnGate"/> lease that other instances see.</summary>
+    /// <summary>Whether turns also take the <see cref="SharedTurnLease"/> lease that other instances see.</summary>
     public bool SharedAcrossInstances => shared is not null;
 
-    /// <summary>How long a turn waits for the one before it (as <see cref="TurnGate.MaxWait"/>).</summary>
+    /// <summary>How long a turn waits for the one before it (as <see cref="SharedTurnLease.MaxWait"/>).</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(10);
 
     public async Task OnTurnAsync(ITurnContext turn, NextDelegate next, CancellationToken cancellationToken = default)
     {
-        if (TurnGate.KeyOf(turn) is not { } key)
+        if (SharedTurnLease.KeyOf(turn) is not { } key)
         {
             await next(cancellationToken);
             return;
@@ -41,7 +41,7 @@ public sealed partial class LocalTurnGate : Microsoft.Bot.Builder.IMiddleware
             if (!await line.Turn.WaitAsync(MaxWait, cancellationToken))
             {
                 Busy(turn.Activity.ChannelId);
-                await TurnGate.TurnAwayAsync(turn, cancellationToken);
+                await SharedTurnLease.TurnAwayAsync(turn, cancellationToken);
                 return;
             }
             try

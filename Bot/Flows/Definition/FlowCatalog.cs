@@ -2,7 +2,7 @@ using MagLearn.Bot.Flows.Definition;
 using MagLearn.Knowledge.Content;
 using MagLearn.Knowledge.Search;
 
-namespace MagLearn.Bot.Flows;
+namespace MagLearn.Bot.Flows.Definition;
 
 /// <summary>
 /// The guided flows loaded from <c>dialogs/</c>, by id. Also a source of search documents: each flow's trigger

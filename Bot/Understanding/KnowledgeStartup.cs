@@ -1,6 +1,6 @@
 using MagLearn.Knowledge;
 
-namespace MagLearn.Bot.Answers;
+namespace MagLearn.Bot.Understanding;
 
 /// <summary>
 /// Builds the index before the host starts listening (so the first question never waits for it) and keeps it

@@ -1,4 +1,4 @@
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Wording;
 
 /// <summary>The bot's own words, in one place so they read as one voice.</summary>
 public static class Replies

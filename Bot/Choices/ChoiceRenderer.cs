@@ -1,8 +1,8 @@
-using Microsoft.Bot.Connector;
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
 
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Choices;
 
 /// <summary>
 /// Shows a question with choices the way each channel renders best, decided once here from the channel id:

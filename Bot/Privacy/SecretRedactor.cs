@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MagLearn.Bot.Conversation;
+namespace MagLearn.Bot.Privacy;
 
 /// <summary>
 /// Masks what looks like a secret before words are kept or passed on: a password given as "password is X" or
