@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Search;
 using MagLearn.Tests.Flows.Support;
@@ -81,9 +82,9 @@ public class EngineTests : IDisposable
         Assert.Equal("Before the call. | Ready?", Said(engine.Begin(stack, "caller", null)));
         Assert.Equal(["caller", "callee"], stack.Frames.Select(f => f.FlowId));
         Assert.Equal("Callee finished. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
-        Assert.Equal($"{FlowEngine.Closing} | Back in the caller. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
+        Assert.Equal($"{Replies.Closing} | Back in the caller. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
         Assert.Equal(["caller"], stack.Frames.Select(f => f.FlowId));
-        Assert.Equal(FlowEngine.Closing, Said(engine.Continue(stack, new FlowMessage("yes"))));
+        Assert.Equal(Replies.Closing, Said(engine.Continue(stack, new FlowMessage("yes"))));
         Assert.False(stack.IsActive());
     }
 

@@ -30,7 +30,7 @@ public class EveryBranchTests(FlowsHost host)
         if (path.Leaf.Step.Kind == StepKind.End)
         {
             var solved = await chat.Says("yes");
-            Assert.Equal([FlowEngine.Closing], solved.Texts);
+            Assert.Equal([Replies.Closing], solved.Texts);
         }
         // Whichever way it ended, the flow is over: a greeting is small talk again, not an answer to a question.
         var after = await chat.Says("hi");

@@ -1,4 +1,5 @@
 using MagLearn.Bot.Storage;
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -79,7 +80,7 @@ public abstract class TwoTurnsAtOnce
         Assert.Single(replies, "turn 1");
         var sent = new List<string?>();
         for (var reply = adapter.GetNextReply(); reply is not null; reply = adapter.GetNextReply()) sent.Add(reply.AsMessageActivity()?.Text);
-        Assert.Contains(SharedTurnLease.StillBusyReply, sent);
+        Assert.Contains(Replies.StillBusy, sent);
         Assert.Equal(1, await TurnsCountedAsync(storage, "slow-local"));
     }
 
@@ -110,7 +111,7 @@ public abstract class TwoTurnsAtOnce
 
         await TurnAsync(adapter, new CountingBot(storage), "hello?");
 
-        Assert.Equal(SharedTurnLease.StillBusyReply, adapter.GetNextReply()?.AsMessageActivity()?.Text);
+        Assert.Equal(Replies.StillBusy, adapter.GetNextReply()?.AsMessageActivity()?.Text);
         Assert.Null(adapter.GetNextReply());
         Assert.Equal(0, await TurnsCountedAsync(storage, "stuck"));
     }
