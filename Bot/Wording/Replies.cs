@@ -106,6 +106,9 @@ public static class Replies
     public const string CaseInYourWords = "In your words";
     public const string AskedForAPerson = "Asked for a person";
     public const string FixDidNotSolveIt = "The suggested fix did not solve it";
+    public const string Skipped = "(skipped)";
+
+    public static string NeedsSupport(string flowTitle) => $"{flowTitle} needs Exostar Customer Support for this case";
 
     // When something goes wrong.
 

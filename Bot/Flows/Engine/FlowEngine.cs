@@ -48,7 +48,7 @@ public sealed class FlowEngine
         var frame = stack.Top();
         if (frame is null) return FlowResult.NotHandled;
         var step = catalog.Find(frame.FlowId)?.Step(frame.StepId);
-        if (step is null)
+        if (!WaitsHere(frame, step))
         {
             // The dialog files changed since this conversation was saved: let the message be routed afresh.
             stack.Clear();
@@ -60,6 +60,10 @@ public sealed class FlowEngine
     }
 
     private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
+
+    /// <summary>A frame waits on a question, or on "Did that solve it?" after a resolution; any other step it names is gone.</summary>
+    private static bool WaitsHere(FlowFrame frame, FlowStep? step) =>
+        frame.Phase == FramePhase.Confirming ? step is EndStep : step is AskStep;
 
     private static string? Masked(string? words) => string.IsNullOrWhiteSpace(words) ? null : SecretRedactor.Redact(words.Trim());
 
@@ -140,16 +144,18 @@ public sealed class FlowEngine
                 }
                 return;
             }
-            var (shown, saved, target) = reading switch
+            var ask = (AskStep)step;
+            var (shown, saved, target) = (reading, ask) switch
             {
-                Reading.Chosen c => (step.Choices[c.Index].Title, step.Choices[c.Index].Value ?? step.Choices[c.Index].Title, step.Choices[c.Index].Goto),
-                Reading.Said { Yes: true } => (Say.Yes, "yes", step.Yes!.Target),
-                Reading.Said => (Say.No, "no", step.No!.Target),
-                Reading.Typed t => (t.Value, t.Value, step.Next!.Target),
-                _ => ("(skipped)", (string?)null, step.Next!.Target),
+                (Reading.Chosen c, ChoiceStep s) => (s.Choices[c.Index].Title, s.Choices[c.Index].Value ?? s.Choices[c.Index].Title, s.Choices[c.Index].Goto),
+                (Reading.Said { Yes: true }, YesNoStep s) => (Say.Yes, "yes", s.Yes.Target),
+                (Reading.Said, YesNoStep s) => (Say.No, "no", s.No.Target),
+                (Reading.Typed t, TypedAnswerStep s) => (t.Value, t.Value, s.Next.Target),
+                (Reading.Skipped, TypedAnswerStep s) => (Say.Skipped, (string?)null, s.Next.Target),
+                _ => throw new InvalidOperationException($"a {reading.GetType().Name} reading does not answer step '{ask.Id}'"),
             };
             if (reading is Reading.Typed { Masked: true }) Replies.Add(new TextReply(Say.SecretLeftOut));
-            StepWalker.Record(frame, step, shown, saved);
+            StepWalker.Record(frame, ask, shown, saved);
             walker.GoTo(target);
         }
 
@@ -181,7 +187,7 @@ public sealed class FlowEngine
         {
             // Already on the way to a person: skip the optional questions and hand over now.
             var handoffStep = frame.FlowId == FlowCatalog.HandoffFlowId
-                ? engine.catalog.Find(frame.FlowId)?.Steps.FirstOrDefault(s => s.Kind == StepKind.Handoff)
+                ? engine.catalog.Find(frame.FlowId)?.Steps.OfType<HandoffStep>().FirstOrDefault()
                 : null;
             if (handoffStep is not null)
             {

@@ -12,9 +12,10 @@ internal sealed record Question(string Text, string? Help, AnswerKind Kind, IRea
 {
     public static readonly Question DidThatSolveIt = new(Say.DidThatSolveIt, Say.DidThatSolveItHelp, AnswerKind.YesNo, [], null, false);
 
-    public static Question Of(FlowFrame frame, FlowStep step) => frame.Phase == FramePhase.Confirming
+    /// <summary>What the frame waits on at this step: its question, or "Did that solve it?" after a resolution.</summary>
+    public static Question Of(FlowFrame frame, FlowStep step) => frame.Phase == FramePhase.Confirming || step is not AskStep ask
         ? DidThatSolveIt
-        : new Question(step.Text ?? "", step.Help, step.Answer, step.Choices, step.Expect, step.Optional);
+        : new Question(ask.Text, ask.Help, ask.Answer, (ask as ChoiceStep)?.Choices ?? [], (ask as TypedAnswerStep)?.Expect, ask is TypedAnswerStep { Optional: true });
 
     public PromptReply Ask(string? before = null) =>
         new(before is null ? Text : before + Text, Kind switch
