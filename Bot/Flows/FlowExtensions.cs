@@ -38,7 +38,7 @@ public static class FlowExtensions
         services.AddSingleton(sp => new FlowEngine(
             sp.GetRequiredService<FlowCatalog>(),
             sp.GetRequiredService<IQuestionRouter>(),
-            sp.GetRequiredService<IOptions<FlowOptions>>().Value));
+            sp.GetRequiredService<IOptions<FlowOptions>>().Value.MaxRetries));
         services.AddSingleton<FlowRunner>();
         services.AddHostedService<FlowStartup>();
         return builder;

@@ -25,10 +25,10 @@ public class EngineTests : IDisposable
     private FlowEngine EngineOver(params (string File, string Yaml)[] flows)
     {
         foreach (var (file, yaml) in flows) folder.Write(file, yaml);
-        return new FlowEngine(folder.Load(), router.Object, new FlowOptions());
+        return new FlowEngine(folder.Load(), router.Object, new FlowOptions().MaxRetries);
     }
 
-    private static FlowEngine RealEngine(IQuestionRouter router) => new(FlowPaths.Catalog, router, new FlowOptions());
+    private static FlowEngine RealEngine(IQuestionRouter router) => new(FlowPaths.Catalog, router, new FlowOptions().MaxRetries);
 
     private static string Said(FlowResult result) => string.Join(" | ", result.Replies.Select(r => r switch
     {

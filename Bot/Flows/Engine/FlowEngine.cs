@@ -24,11 +24,12 @@ public sealed class FlowEngine
     private readonly int maxRetries;
     private readonly TimeProvider clock;
 
-    public FlowEngine(FlowCatalog catalog, IQuestionRouter router, FlowOptions options, TimeProvider? clock = null)
+    /// <param name="maxRetries">Answers a question may fail before the flow offers help or a person instead.</param>
+    public FlowEngine(FlowCatalog catalog, IQuestionRouter router, int maxRetries, TimeProvider? clock = null)
     {
         this.catalog = catalog;
         this.router = router;
-        maxRetries = Math.Max(1, options.MaxRetries);
+        this.maxRetries = Math.Max(1, maxRetries);
         this.clock = clock ?? TimeProvider.System;
     }
 
