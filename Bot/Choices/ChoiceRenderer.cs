@@ -40,6 +40,18 @@ public static class ChoiceRenderer
         return message;
     }
 
+    /// <summary>
+    /// A message with a follow-up question's choices: on the message itself as suggested actions where the channel
+    /// shows them, as a card after it on Teams, and not at all where there are no buttons (the person just types on).
+    /// </summary>
+    public static IReadOnlyList<IActivity> WithChoices(string? channelId, IMessageActivity message, string question, IReadOnlyList<Choice> choices)
+    {
+        if (choices.Count == 0 || IsTextOnly(channelId)) return [message];
+        if (IsTeams(channelId)) return [message, Render(channelId, question, choices)];
+        message.SuggestedActions = new SuggestedActions { Actions = choices.Select(ToAction).ToList() };
+        return [message];
+    }
+
     /// <summary>messageBack sends the title as the user's words and the value as data: both paths lead to the same place.</summary>
     private static CardAction ToAction(Choice choice) => choice.Value is null
         ? new CardAction(ActionTypes.ImBack, choice.Title, value: choice.Title)

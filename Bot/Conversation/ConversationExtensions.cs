@@ -26,6 +26,7 @@ public static class ConversationExtensions
         services.AddSingleton<AnswerPresenter>();
         services.AddSingleton<FlowReplyRenderer>();
         services.AddSingleton<TurnLog>();
+        services.AddSingleton<AnswerRatings>();
         services.AddSingleton<IBot, MagLearnBot>();
         services.AddHostedService<BuiltAtStart<HelpMenu>>();
         return builder;

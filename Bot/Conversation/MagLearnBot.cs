@@ -4,6 +4,7 @@ using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Choices;
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Insights;
 using MagLearn.Bot.Menu;
 using MagLearn.Bot.Presentation;
 using MagLearn.Bot.Turns;
@@ -31,12 +32,16 @@ public sealed class MagLearnBot : TeamsActivityHandler
     private readonly ConversationState state;
     private readonly PageContext pages;
     private readonly HelpMenu menu;
+    private readonly AnswerRatings ratings;
+    private readonly InsightRecorder insights;
 
     public MagLearnBot(AskRouter router, AnswerPresenter presenter, TurnLog log, FlowRunner flows, FlowCatalog catalog, ConversationState state,
-        PageContext pages, HelpMenu menu)
+        PageContext pages, HelpMenu menu, AnswerRatings ratings, InsightRecorder insights)
     {
         this.pages = pages;
         this.menu = menu;
+        this.ratings = ratings;
+        this.insights = insights;
         this.router = router;
         this.presenter = presenter;
         this.log = log;
@@ -80,12 +85,25 @@ public sealed class MagLearnBot : TeamsActivityHandler
         if (pages.FlowFor(turn.Activity) is { } flowId) await flows.BeginAsync(turn, flowId, message: null, cancellationToken);
     }
 
+    /// <summary>
+    /// A Teams channel or group chat: everyone would see "Did this help?" for one person's question, and whoever
+    /// pressed it would rate someone else's answer, so it is asked in one-to-one chats only.
+    /// </summary>
+    private static bool InGroup(IActivity activity) => activity.Conversation?.ConversationType is "channel" or "groupChat";
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turn, CancellationToken cancellationToken)
     {
         var message = IncomingMessage.Read(turn.Activity, menu);
+        var clock = Stopwatch.StartNew();
+        // A "Did this help?" button means the same whatever the conversation is doing now.
+        if (message.Feedback is { } feedback)
+        {
+            await ratings.TakeAsync(turn, message, feedback, cancellationToken);
+            log.Other(message.Channel, "feedback", null, feedback.Passage.Page, feedback.Passage.Section, clock.Elapsed.TotalMilliseconds);
+            return;
+        }
         if (await flows.ContinueAsync(turn, message, cancellationToken)) return;
 
-        var clock = Stopwatch.StartNew();
         if (message.Passage is { } shown)
         {
             await turn.SendActivityAsync(presenter.Passage(shown.Page, shown.Section), cancellationToken);
@@ -111,12 +129,17 @@ public sealed class MagLearnBot : TeamsActivityHandler
         }
 
         var result = router.Ask(text, snippets: false);
+        insights.Routed(message.Channel, turn.Activity.Conversation?.Id, text, result, clock.Elapsed.TotalMilliseconds);
         if (result is { Route: AskRoute.Dialog, Shape: AnswerShape.Single, Dialog: { } flowId } && catalog.Contains(flowId))
         {
             await flows.BeginAsync(turn, flowId, message, cancellationToken);
             return;
         }
-        await turn.SendActivityAsync(presenter.Present(message.Channel, result), cancellationToken);
+        var reply = presenter.Present(message.Channel, result);
+        if (result is { Route: AskRoute.Answer, Shape: AnswerShape.Single, SmallTalk: SmallTalk.None, Answers.Count: > 0 } && !InGroup(turn.Activity))
+            await turn.SendActivitiesAsync([.. await ratings.AnsweredAsync(turn, message.Channel, text, result, reply, cancellationToken)], cancellationToken);
+        else
+            await turn.SendActivityAsync(reply, cancellationToken);
         log.Answered(message.Channel, result, clock.Elapsed.TotalMilliseconds);
     }
 }

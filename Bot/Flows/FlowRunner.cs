@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Bot.Insights;
 using MagLearn.Bot.Presentation;
 using MagLearn.Bot.Turns;
 using Microsoft.Bot.Builder;
@@ -21,14 +22,16 @@ public sealed class FlowRunner
     private readonly FlowEngine engine;
     private readonly FlowReplyRenderer renderer;
     private readonly TurnLog log;
+    private readonly InsightRecorder insights;
     private readonly IStatePropertyAccessor<FlowStack> stacks;
     private readonly IStatePropertyAccessor<CaseSummary> handoffs;
 
-    public FlowRunner(ConversationState state, FlowEngine engine, FlowReplyRenderer renderer, TurnLog log)
+    public FlowRunner(ConversationState state, FlowEngine engine, FlowReplyRenderer renderer, TurnLog log, InsightRecorder insights)
     {
         this.engine = engine;
         this.renderer = renderer;
         this.log = log;
+        this.insights = insights;
         stacks = state.CreateProperty<FlowStack>(StackProperty);
         handoffs = state.CreateProperty<CaseSummary>(HandoffProperty);
     }
@@ -68,8 +71,9 @@ public sealed class FlowRunner
 
     private async Task SendAsync(ITurnContext turn, FlowResult result, CancellationToken ct)
     {
-        if (result.Replies.OfType<HandoffReply>().LastOrDefault() is { } handoff)
-            await handoffs.SetAsync(turn, handoff.Summary, ct);
+        var handoff = result.Replies.OfType<HandoffReply>().LastOrDefault();
+        if (handoff is not null) await handoffs.SetAsync(turn, handoff.Summary, ct);
+        insights.Flows(turn.Activity.ChannelId, turn.Activity.Conversation?.Id, result.Events, handoff?.Summary);
         var activities = result.Replies.Select(r => renderer.Render(turn.Activity.ChannelId, r)).ToArray();
         if (activities.Length > 0) await turn.SendActivitiesAsync(activities, ct);
     }

@@ -2,6 +2,7 @@ using MagLearn.Bot.Choices;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Learn;
 using MagLearn.Bot.Menu;
+using MagLearn.Bot.Turns;
 using MagLearn.Bot.Wording;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
@@ -39,6 +40,25 @@ public sealed class AnswerPresenter
         { Route: AskRoute.Answer } => Passage(result.Answers[0].Page, result.Answers[0].Section),
         _ => ChoiceRenderer.Render(channelId, Replies.Fallback, menu.Choices()),
     };
+
+    /// <summary>The answer with "Did this help?" after it, yes or no, for the passage it cites.</summary>
+    public IReadOnlyList<IActivity> AskingIfItHelped(string? channelId, IMessageActivity answer, string page, string section)
+    {
+        IReadOnlyList<Choice> choices =
+        [
+            new(Replies.ItHelped, new Dictionary<string, string> { [IncomingMessage.FeedbackKey] = "yes", ["page"] = page, ["section"] = section }),
+            new(Replies.ItDidNot, new Dictionary<string, string> { [IncomingMessage.FeedbackKey] = "no", ["page"] = page, ["section"] = section }),
+        ];
+        return ChoiceRenderer.WithChoices(channelId, answer, Replies.DidThisHelp, choices);
+    }
+
+    /// <summary>After "no": another passage that may fit better, or, with none, a person or the topics.</summary>
+    public IReadOnlyList<IActivity> AfterItDidNotHelp(string? channelId, PassageRef? instead)
+    {
+        var person = new Choice(Replies.TalkToAPerson);
+        if (instead is null) return [ChoiceRenderer.Render(channelId, Replies.NothingBetter, [person, .. menu.Choices()])];
+        return [MessageFactory.Text(Replies.TryThisInstead), .. ChoiceRenderer.WithChoices(channelId, Passage(instead.Page, instead.Section), Replies.StillNotIt, [person])];
+    }
 
     /// <summary>A whole Learn passage with its heading and a "Read more" link to the page section.</summary>
     public IMessageActivity Passage(string pageId, string sectionId)

@@ -43,6 +43,16 @@ public static class Replies
 
     public static string ReadMore(string pageTitle, string link) => $"Read more: [{pageTitle}]({link})";
 
+    // "Did this help?" after an answer.
+
+    public const string DidThisHelp = "Did this help?";
+    public const string ItHelped = "Yes, it helped";
+    public const string ItDidNot = "No";
+    public const string GladItHelped = "Glad it helped. Is there anything else I can help with?";
+    public const string TryThisInstead = "Sorry about that. This part of the guides may fit better:";
+    public const string StillNotIt = "Still not it?";
+    public const string NothingBetter = "Sorry I couldn't help with that one. Would you like to talk to a person, or pick a topic?";
+
     public static string Source(string name, string link) => $"Source: [{name}]({link})";
 
     // Buttons and how they read where a channel has none.

@@ -9,6 +9,9 @@ namespace MagLearn.Bot.Flows.Engine;
 public sealed record FlowResult(bool Handled, IReadOnlyList<FlowReply> Replies, string? FlowId)
 {
     public static readonly FlowResult NotHandled = new(false, [], null);
+
+    /// <summary>What happened in the flows during the turn, in order.</summary>
+    public IReadOnlyList<FlowEvent> Events { get; init; } = [];
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed class FlowEngine
         var walker = Walker(stack);
         var reason = flowId == FlowCatalog.HandoffFlowId ? Say.AskedForAPerson : null;
         walker.Start(flowId, Masked(userWords), userWords, reason);
-        return new FlowResult(true, walker.Replies, flowId);
+        return new FlowResult(true, walker.Replies, flowId) { Events = walker.Events };
     }
 
     /// <summary>Takes the message if a flow is active; otherwise returns <see cref="FlowResult.NotHandled"/>.</summary>
@@ -57,7 +60,7 @@ public sealed class FlowEngine
         }
         var turn = new Turn(this, stack, frame, step, Walker(stack));
         turn.Take(message);
-        return new FlowResult(true, turn.Walker.Replies, frame.FlowId);
+        return new FlowResult(true, turn.Walker.Replies, frame.FlowId) { Events = turn.Walker.Events };
     }
 
     private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
@@ -133,6 +136,7 @@ public sealed class FlowEngine
         {
             if (frame.Phase == FramePhase.Confirming)
             {
+                walker.Events.Add(new ResolutionRated(frame.FlowId, frame.StepId, reading is Reading.Said { Yes: true }));
                 if (reading is Reading.Said { Yes: true })
                 {
                     Replies.Add(new TextReply(Say.Closing));
@@ -166,6 +170,7 @@ public sealed class FlowEngine
             {
                 case Interruption.Cancel:
                     var title = engine.catalog.Find(stack.Frames[0].FlowId)?.Title ?? Say.ThatFlow;
+                    walker.Events.Add(new FlowCancelled(stack.Frames[0].FlowId));
                     stack.Clear();
                     Replies.Add(new TextReply(Say.Stopped(title)));
                     break;

@@ -27,6 +27,21 @@ public sealed record AnswerReply(AskResult Result) : FlowReply;
 /// <summary>The conversation goes to a person: the summary for whoever picks it up.</summary>
 public sealed record HandoffReply(CaseSummary Summary) : FlowReply;
 
+/// <summary>What happened in a flow during a turn, for the funnels the support team reads; never what was said.</summary>
+public abstract record FlowEvent(string Flow);
+
+/// <summary>The flow was started (by a message, a button or another flow).</summary>
+public sealed record FlowBegun(string Flow) : FlowEvent(Flow);
+
+/// <summary>The flow ran one of its steps.</summary>
+public sealed record StepRun(string Flow, string Step) : FlowEvent(Flow);
+
+/// <summary>"Did that solve it?" was answered after the resolution at <paramref name="Step"/>.</summary>
+public sealed record ResolutionRated(string Flow, string Step, bool Solved) : FlowEvent(Flow);
+
+/// <summary>The person stopped the flow.</summary>
+public sealed record FlowCancelled(string Flow) : FlowEvent(Flow);
+
 /// <summary>A message as the engine needs it: the words, and what a button said it stands for.</summary>
 /// <param name="Text">What the person typed or the button sent.</param>
 /// <param name="RequestedFlow">A welcome button's flow ("" for a help area without a flow).</param>

@@ -28,6 +28,9 @@ internal sealed class StepWalker
 
     public List<FlowReply> Replies { get; } = [];
 
+    /// <summary>What happened in the flows while walking, for the funnels.</summary>
+    public List<FlowEvent> Events { get; } = [];
+
     /// <summary>
     /// Opens <paramref name="flowId"/> on top of the stack and runs it. If <paramref name="openingWords"/> already
     /// answer its first choice question ("I forgot my password"), that question is skipped.
@@ -36,6 +39,7 @@ internal sealed class StepWalker
     {
         var flow = catalog.Find(flowId) ?? throw new ArgumentException($"unknown flow '{flowId}'", nameof(flowId));
         stack.Frames.Add(new FlowFrame { FlowId = flowId, StepId = flow.First.Id, Trigger = trigger, Reason = reason });
+        Events.Add(new FlowBegun(flowId));
         Run(openingWords);
     }
 
@@ -84,6 +88,7 @@ internal sealed class StepWalker
         {
             var frame = stack.Top()!;
             var step = StepOf(frame) ?? throw new InvalidOperationException($"flow '{frame.FlowId}' has no step '{frame.StepId}'");
+            Events.Add(new StepRun(frame.FlowId, step.Id));
             switch (step)
             {
                 case SayStep say:
@@ -131,6 +136,7 @@ internal sealed class StepWalker
                     var target = catalog.Find(jump.Flow)!;
                     var reason = target.Id == FlowCatalog.HandoffFlowId ? Say.NeedsSupport(catalog.Find(frame.FlowId)?.Title ?? frame.FlowId) : null;
                     stack.Frames.Add(new FlowFrame { FlowId = target.Id, StepId = jump.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
+                    Events.Add(new FlowBegun(target.Id));
                     break;
             }
         }

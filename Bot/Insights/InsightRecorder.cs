@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Privacy;
+using MagLearn.Knowledge;
+using MagLearn.Knowledge.Answers;
+using Microsoft.Extensions.Options;
+
+namespace MagLearn.Bot.Insights;
+
+/// <summary>
+/// Notes what happens in conversations for the insights: each routed message, each "Did this help?", each step of
+/// each flow and each hand-off. A question is kept only redacted, a conversation only as an opaque key. Writing is
+/// not waited for: a turn never slows for its insights, and a store that fails costs a log line, not the turn.
+/// </summary>
+public sealed partial class InsightRecorder(IInsightStore store, IOptions<InsightsOptions> options, TimeProvider clock, KnowledgeBase knowledge,
+    ILogger<InsightRecorder> logger)
+{
+    private readonly ConcurrentDictionary<Task, byte> writing = new();
+
+    /// <summary>Completes when every event recorded so far is stored (for a command that must not exit before).</summary>
+    public Task WrittenAsync() => Task.WhenAll(writing.Keys);
+
+    /// <summary>A message routed outside a flow.</summary>
+    public void Routed(string? channel, string? conversation, string question, AskResult result, double latencyMs)
+    {
+        var top = result.Answers.Count > 0 ? result.Answers[0] : null;
+        var route = result switch
+        {
+            { SmallTalk: not SmallTalk.None } => "smalltalk",
+            { Route: AskRoute.Dialog, Dialog: "support-handoff" } => "person",
+            _ => result.Route.ToString().ToLowerInvariant(),
+        };
+        Record([Event(InsightKind.Turn, channel, conversation) with
+        {
+            Route = route,
+            Question = SecretRedactor.Redact(question),
+            Confidence = Math.Round(result.Confidence, 4),
+            Page = result.Route == AskRoute.Answer ? top?.Page : null,
+            Section = result.Route == AskRoute.Answer ? top?.Section : null,
+            Flow = result.Dialog,
+            IndexVersion = knowledge.IsLoaded ? knowledge.Current.Index.Version : null,
+            LatencyMs = Math.Round(latencyMs, 2),
+        }]);
+    }
+
+    /// <summary>"Did this help?" answered for a passage.</summary>
+    public void Rated(string? channel, string? conversation, string page, string section, bool helpful, string? question) =>
+        Record([Event(InsightKind.Feedback, channel, conversation) with
+        {
+            Page = page,
+            Section = section,
+            Helpful = helpful,
+            Question = question is null ? null : SecretRedactor.Redact(question),
+        }]);
+
+    /// <summary>What a turn did in the flows, and the hand-off it made, if it made one.</summary>
+    public void Flows(string? channel, string? conversation, IReadOnlyList<FlowEvent> events, MagLearn.Bot.Flows.Handoff.CaseSummary? handoff)
+    {
+        var recorded = new List<InsightEvent>(events.Count + 1);
+        foreach (var e in events)
+        {
+            recorded.Add(e switch
+            {
+                FlowBegun begun => Event(InsightKind.FlowStarted, channel, conversation) with { Flow = begun.Flow },
+                StepRun step => Event(InsightKind.FlowStep, channel, conversation) with { Flow = step.Flow, Step = step.Step },
+                ResolutionRated { Solved: true } rated => Event(InsightKind.FlowCompleted, channel, conversation) with { Flow = rated.Flow, Step = rated.Step },
+                ResolutionRated rated => Event(InsightKind.Feedback, channel, conversation) with { Flow = rated.Flow, Step = rated.Step, Helpful = false },
+                FlowCancelled cancelled => Event(InsightKind.FlowAbandoned, channel, conversation) with { Flow = cancelled.Flow },
+                _ => throw new ArgumentOutOfRangeException(nameof(events), e.GetType().Name, "no insight for this flow event"),
+            });
+            if (e is ResolutionRated { Solved: true } solved)
+                recorded.Add(Event(InsightKind.Feedback, channel, conversation) with { Flow = solved.Flow, Step = solved.Step, Helpful = true });
+        }
+        if (handoff is not null)
+            recorded.Add(Event(InsightKind.Handoff, channel, conversation) with
+            {
+                Flow = handoff.Flow,
+                Reason = handoff.Reason,
+                Summary = SecretRedactor.Redact(handoff.ToMarkdown()),
+            });
+        Record(recorded);
+    }
+
+    private InsightEvent Event(InsightKind kind, string? channel, string? conversation) =>
+        new() { Time = clock.GetUtcNow(), Kind = kind, Conversation = KeyOf(channel, conversation), Channel = channel };
+
+    /// <summary>An opaque key for a conversation: its id never leaves the state store.</summary>
+    internal static string KeyOf(string? channel, string? conversation) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{channel}\u0000{conversation}")))[..16];
+
+    private void Record(IReadOnlyList<InsightEvent> events)
+    {
+        if (events.Count == 0 || !options.Value.Enabled) return;
+        var write = WriteAsync(events);
+        writing.TryAdd(write, 0);
+        _ = write.ContinueWith(done => writing.TryRemove(done, out _), TaskScheduler.Default);
+    }
+
+    private async Task WriteAsync(IReadOnlyList<InsightEvent> events)
+    {
+        try
+        {
+            await store.AddAsync(events);
+        }
+        catch (Exception e)
+        {
+            WriteFailed(e, events.Count);
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Could not keep {Count} insight events")]
+    private partial void WriteFailed(Exception exception, int count);
+}
