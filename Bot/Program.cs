@@ -9,19 +9,22 @@ using MagLearn.Bot.Flows;
 using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Insights;
+using MagLearn.Bot.Seeding;
 using MagLearn.Bot.Learn;
 using MagLearn.Bot.Storage;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Bot.Understanding;
 
-var command = args is [EvalCommand.Name, .. var rest] ? rest : null;
+// A command (eval, seed-history) runs on the same parts as the host, then exits instead of serving.
+var command = args is [EvalCommand.Name or SeedHistoryCommand.Name, ..] ? args : null;
 // The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
+if (command is [EvalCommand.Name, .. var evalArgs]) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(evalArgs));
+if (command is [SeedHistoryCommand.Name, ..]) builder.Configuration.AddInMemoryCollection(SeedHistoryCommand.Settings);
 
 builder.AddKnowledge();
 builder.AddFlows();
@@ -36,7 +39,8 @@ builder.AddTeams();
 builder.AddAdminApi();
 
 var app = builder.Build();
-if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
+if (command is [EvalCommand.Name, .. var evaluated]) return EvalCommand.Run(app.Services, evaluated, Console.Out);
+if (command is [SeedHistoryCommand.Name, .. var seeded]) return await SeedHistoryCommand.RunAsync(app.Services, seeded, Console.Out);
 
 app.MapHealth();
 app.MapLearnSite();

@@ -1,4 +1,5 @@
 using MagLearn.Bot.Transcripts;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Newtonsoft.Json.Serialization;
@@ -7,7 +8,8 @@ namespace MagLearn.Bot.Admin;
 
 /// <summary>
 /// <c>GET /admin/api/conversations/{id}/transcript</c>: the hand-off summary and the redacted transcript of a
-/// conversation, for support staff picking it up. Every route here needs the admin key.
+/// conversation, for support staff picking it up; the insights (<see cref="InsightsApi"/>) and the pages that show
+/// them (<see cref="AdminPages"/>). Every route under /admin/api needs the admin key or a signed-in session.
 /// </summary>
 public static class AdminApi
 {
@@ -24,6 +26,8 @@ public static class AdminApi
                 $"Admin:ApiKey must be at least {AdminOptions.MinKeyLength} characters")
             .ValidateOnStart();
         builder.Services.AddSingleton<ConversationRecords>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AdminSession>();
         return builder;
     }
 
@@ -31,6 +35,8 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/admin/api").AddEndpointFilter<ApiKeyCheck>();
         admin.MapGet("/conversations/{id}/transcript", Transcript);
+        admin.MapInsights();
+        app.MapAdminPages();
         return app;
     }
 

@@ -65,6 +65,10 @@ public sealed class FlowRunner
         log.Other(turn.Activity.ChannelId, "dialog", flowId, null, null, clock.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>Whether a flow is waiting for the person's next message in this conversation.</summary>
+    public async Task<bool> IsActiveAsync(ITurnContext turn, CancellationToken ct) =>
+        (await stacks.GetAsync(turn, null, ct))?.Top() is not null;
+
     /// <summary>The case summary of the conversation's last hand-off, if there was one.</summary>
     public async Task<CaseSummary?> LastHandoffAsync(ITurnContext turn, CancellationToken ct) =>
         await handoffs.GetAsync(turn, null, ct);

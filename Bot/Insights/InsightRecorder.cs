@@ -19,6 +19,25 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
 {
     private readonly ConcurrentDictionary<Task, byte> writing = new();
 
+    /// <summary>The time events are stamped with while a history is replayed (see <see cref="Backdated"/>).</summary>
+    private static readonly AsyncLocal<DateTimeOffset?> replayedAt = new();
+
+    /// <summary>
+    /// Stamps what the turns run inside the returned scope record with <paramref name="at"/> instead of now: how a
+    /// seeded history lays a month of traffic through the real bot. Scoped to the calling flow of work, so live
+    /// turns beside it keep their own time.
+    /// </summary>
+    public static IDisposable Backdated(DateTimeOffset at)
+    {
+        replayedAt.Value = at;
+        return new EndOfReplay();
+    }
+
+    private sealed class EndOfReplay : IDisposable
+    {
+        public void Dispose() => replayedAt.Value = null;
+    }
+
     /// <summary>Completes when every event recorded so far is stored (for a command that must not exit before).</summary>
     public Task WrittenAsync() => Task.WhenAll(writing.Keys);
 
@@ -84,7 +103,7 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
     }
 
     private InsightEvent Event(InsightKind kind, string? channel, string? conversation) =>
-        new() { Time = clock.GetUtcNow(), Kind = kind, Conversation = KeyOf(channel, conversation), Channel = channel };
+        new() { Time = replayedAt.Value ?? clock.GetUtcNow(), Kind = kind, Conversation = KeyOf(channel, conversation), Channel = channel };
 
     /// <summary>An opaque key for a conversation: its id never leaves the state store.</summary>
     internal static string KeyOf(string? channel, string? conversation) =>

@@ -85,7 +85,10 @@ public sealed class InsightsBuilder(IInsightStore store, FlowCatalog flows, Know
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Conversation).Distinct().Count());
             var steps = flow.Steps.Select(s => new StepReached(s.Id, reached.GetValueOrDefault(s.Id))).ToList();
             var completed = its.Count(e => e.Kind == InsightKind.FlowCompleted);
-            var handedOff = its.Count(e => e.Kind == InsightKind.Handoff);
+            // Every hand-off runs the hand-off flow, but is noted under the flow the person was in.
+            var handedOff = flow.Id == FlowCatalog.HandoffFlowId
+                ? events.Count(e => e.Kind == InsightKind.Handoff)
+                : its.Count(e => e.Kind == InsightKind.Handoff);
             return new FlowFunnel(flow.Id, flow.Title, started, steps, completed, Math.Max(0, started - completed - handedOff), handedOff);
         }).ToList();
     }

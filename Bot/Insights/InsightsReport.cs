@@ -30,7 +30,7 @@ public sealed record TopQuestion(string Question, int Count, string Route, strin
 public sealed record UnansweredGroup(int Count, IReadOnlyList<string> Examples, NearestTarget? Nearest, ContentSuggestion? Suggestion);
 
 /// <summary>The page or flow nearest a group of questions, by the sentence model.</summary>
-/// <param name="Kind">"page" or "flow".</param>
+/// <param name="Kind">"page", "flow", or "out-of-scope" when the router's out-of-scope examples are nearer than either.</param>
 public sealed record NearestTarget(string Kind, string Id, string Title, double Score);
 
 /// <summary>Exact lines to paste into a content or dialog file (kept as files under review, not a database).</summary>

@@ -1,6 +1,7 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Privacy;
 using MagLearn.Knowledge;
+using MagLearn.Knowledge.Routing;
 using MagLearn.Knowledge.Semantic;
 
 namespace MagLearn.Bot.Insights;
@@ -51,27 +52,41 @@ public sealed class UnansweredGroups(KnowledgeBase knowledge, FlowCatalog flows)
             if (home.Members is null) groups.Add((vector, [question]));
             else home.Members.Add(question);
         }
-        return groups.Select(g => Describe(g.Leader, g.Members, semantic)).OrderByDescending(g => g.Count).ToList();
+        var snapshot = knowledge.Current;
+        var outOfScope = snapshot.Training.All.Where(e => e.Label == RouteLabels.Fallback)
+            .Select(e => snapshot.ExampleVectors.GetValueOrDefault(e.Text)).OfType<float[]>().ToList();
+        return groups.Select(g => Describe(g.Leader, g.Members, semantic, outOfScope)).OrderByDescending(g => g.Count).ToList();
     }
 
-    private UnansweredGroup Describe(float[] leader, List<(string Text, int Count)> members, SemanticIndex semantic)
+    private UnansweredGroup Describe(float[] leader, List<(string Text, int Count)> members, SemanticIndex semantic, List<float[]> outOfScope)
     {
-        var nearest = Nearest(leader, semantic);
+        var nearest = Nearest(leader, semantic, outOfScope);
         var examples = members.Select(m => m.Text).Take(Examples).ToList();
-        var suggestion = nearest is { Score: >= NearEnoughToSuggest } ? Suggest(nearest, members.Select(m => m.Text)) : null;
+        var suggestion = nearest is { Kind: not OutOfScope, Score: >= NearEnoughToSuggest } ? Suggest(nearest, members.Select(m => m.Text)) : null;
         return new UnansweredGroup(members.Sum(m => m.Count), examples, nearest, suggestion);
     }
 
-    private NearestTarget? Nearest(float[] vector, SemanticIndex semantic)
+    /// <summary>
+    /// The page or flow nearest the group, unless the router's own out-of-scope examples are nearer: then the
+    /// fallback was right ("reset my Yahoo password" is near the login flow's triggers, nearer still to the
+    /// examples of other products' passwords), and adding the questions to the flow would teach it the wrong thing.
+    /// </summary>
+    private NearestTarget? Nearest(float[] vector, SemanticIndex semantic, List<float[]> outOfScope)
     {
         var page = semantic.Phrasings.NearestTo(vector).Ranked().FirstOrDefault();
         var flow = semantic.Triggers.NearestTo(vector).Ranked().FirstOrDefault();
         if (page.Owner is null && flow.Owner is null) return null;
+        var foreign = outOfScope.Count == 0 ? 0 : outOfScope.Max(v => Dot(v, vector));
+        if (foreign > Math.Max(page.Score, flow.Score))
+            return new NearestTarget(OutOfScope, RouteTrainingSet.OutOfScopeFile, "The out-of-scope examples", Math.Round(foreign, 3));
         if (flow.Owner is not null && (page.Owner is null || flow.Score >= page.Score))
             return new NearestTarget("flow", flow.Owner, flows.Find(flow.Owner)?.Title ?? flow.Owner, Math.Round(flow.Score, 3));
         var title = knowledge.Current.Library.Find(page.Owner!)?.Title ?? page.Owner!;
         return new NearestTarget("page", page.Owner!, title, Math.Round(page.Score, 3));
     }
+
+    /// <summary>The kind of <see cref="NearestTarget"/> that says the questions are like those the bot should not answer.</summary>
+    public const string OutOfScope = "out-of-scope";
 
     /// <summary>
     /// The group's questions as YAML list items for the page's <c>phrasings</c> or the flow's <c>triggers</c>. A

@@ -29,7 +29,7 @@ public class NodeClientTests(ChannelsHost host)
         Assert.DoesNotMatch(@"# pass 0\b", output);
     }
 
-    public static async Task<(int ExitCode, string Output)> RunNodeAsync(string file, ChannelsHost? host)
+    public static async Task<(int ExitCode, string Output)> RunNodeAsync(string file, ChannelsHost? host, IReadOnlyDictionary<string, string>? environment = null)
     {
         Assert.True(Directory.Exists(Path.Combine(ClientsFolder, "node_modules")),
             "Tests/Clients/node_modules is missing: run scripts/prerequisites.sh (npm ci in Tests/Clients)");
@@ -44,6 +44,7 @@ public class NodeClientTests(ChannelsHost host)
             start.Environment["MAGLEARN_BOT_URL"] = host.BaseUrl;
             start.Environment["MAGLEARN_PORTAL_PORT"] = host.PortalPagePort.ToString();
         }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var node = Process.Start(start)!;
         var output = new StringBuilder();
         node.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
