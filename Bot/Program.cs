@@ -12,6 +12,7 @@ using MagLearn.Bot.Insights;
 using MagLearn.Bot.Seeding;
 using MagLearn.Bot.Learn;
 using MagLearn.Bot.Storage;
+using MagLearn.Bot.Telemetry;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Bot.Understanding;
 
@@ -37,6 +38,7 @@ builder.AddDirectLine();
 builder.AddWebChat();
 builder.AddTeams();
 builder.AddAdminApi();
+builder.AddTelemetry();
 
 var app = builder.Build();
 if (command is [EvalCommand.Name, .. var evaluated]) return EvalCommand.Run(app.Services, evaluated, Console.Out);
@@ -49,6 +51,7 @@ app.MapBotMessages();
 app.MapWebChat();
 app.MapDirectLine(corsPolicy: PortalOrigins.Policy);
 app.MapAdminApi();
+app.MapTelemetry();
 
 app.Run();
 return 0;

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Telemetry;
 using MagLearn.Knowledge.Answers;
 
 namespace MagLearn.Bot.Turns;
@@ -9,18 +10,28 @@ namespace MagLearn.Bot.Turns;
 public sealed partial class TurnLog
 {
     private readonly ILogger<TurnLog> logger;
+    private readonly TurnMetrics metrics;
 
-    public TurnLog(ILogger<TurnLog> logger) => this.logger = logger;
+    public TurnLog(ILogger<TurnLog> logger, TurnMetrics metrics)
+    {
+        this.logger = logger;
+        this.metrics = metrics;
+    }
 
     public void Answered(string? channel, AskResult result, double milliseconds)
     {
         var top = result.Answers.Count > 0 ? result.Answers[0] : null;
-        Turn(channel, result.Route.ToString().ToLowerInvariant(), result.Dialog, top?.Page, top?.Section,
+        var route = result.Route.ToString().ToLowerInvariant();
+        Turn(channel, route, result.Dialog, top?.Page, top?.Section,
             result.Confidence, result.SmallTalk == SmallTalk.None ? null : result.SmallTalk.ToString().ToLowerInvariant(), milliseconds);
+        metrics.Turn(channel, route, result.Confidence, milliseconds);
     }
 
-    public void Other(string? channel, string route, string? flow, string? page, string? section, double milliseconds) =>
+    public void Other(string? channel, string route, string? flow, string? page, string? section, double milliseconds)
+    {
         Turn(channel, route, flow, page, section, 0, null, milliseconds);
+        metrics.Turn(channel, route, null, milliseconds);
+    }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,
         Message = "turn channel={Channel} route={Route} flow={Flow} page={Page} section={Section} confidence={Confidence:0.000} smalltalk={SmallTalk} latencyMs={LatencyMs:0.00}")]
