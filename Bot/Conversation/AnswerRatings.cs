@@ -25,7 +25,13 @@ public sealed class AnswerRatings(ConversationState state, AnswerPresenter prese
         CancellationToken cancellationToken)
     {
         var passages = result.Answers.Select(a => new PassageRef(a.Page, a.Section)).Distinct().ToList();
-        await last.SetAsync(turn, new LastAnswer { Question = SecretRedactor.Redact(question), Passages = passages }, cancellationToken);
+        await last.SetAsync(turn, new LastAnswer
+        {
+            Question = SecretRedactor.Redact(question),
+            Passages = passages,
+            Confidence = Math.Round(result.Confidence, 4),
+            IndexVersion = insights.IndexVersion,
+        }, cancellationToken);
         return presenter.AskingIfItHelped(channel, answer, passages[0].Page, passages[0].Section);
     }
 
@@ -34,7 +40,8 @@ public sealed class AnswerRatings(ConversationState state, AnswerPresenter prese
     {
         var answered = await last.GetAsync(turn, () => new LastAnswer(), cancellationToken);
         var rated = feedback.Passage;
-        insights.Rated(message.Channel, turn.Activity.Conversation?.Id, rated.Page, rated.Section, feedback.Helped, answered.Question);
+        insights.Rated(message.Channel, turn.Activity.Conversation?.Id, rated.Page, rated.Section, feedback.Helped,
+            new RatedAnswer(answered.Question, answered.Confidence, answered.IndexVersion));
         if (feedback.Helped)
         {
             await turn.SendActivityAsync(MessageFactory.Text(Replies.GladItHelped), cancellationToken);
@@ -56,4 +63,9 @@ public sealed class LastAnswer
 
     /// <summary>The passages the router ranked, best first.</summary>
     public List<PassageRef> Passages { get; set; } = [];
+
+    public double? Confidence { get; set; }
+
+    /// <summary>The content index the answer came from.</summary>
+    public string? IndexVersion { get; set; }
 }

@@ -59,19 +59,22 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
             Page = result.Route == AskRoute.Answer ? top?.Page : null,
             Section = result.Route == AskRoute.Answer ? top?.Section : null,
             Flow = result.Dialog,
-            IndexVersion = knowledge.IsLoaded ? knowledge.Current.Index.Version : null,
+            IndexVersion = IndexVersion,
             LatencyMs = Math.Round(latencyMs, 2),
         }]);
     }
 
-    /// <summary>"Did this help?" answered for a passage.</summary>
-    public void Rated(string? channel, string? conversation, string page, string section, bool helpful, string? question) =>
+    /// <summary>"Did this help?" answered for a passage, with what is known of the answer rated.</summary>
+    public void Rated(string? channel, string? conversation, string page, string section, bool helpful, RatedAnswer? answer) =>
         Record([Event(InsightKind.Feedback, channel, conversation) with
         {
+            Route = "answer",
             Page = page,
             Section = section,
             Helpful = helpful,
-            Question = question is null ? null : SecretRedactor.Redact(question),
+            Question = answer?.Question is null ? null : SecretRedactor.Redact(answer.Question),
+            Confidence = answer?.Confidence,
+            IndexVersion = answer?.IndexVersion,
         }]);
 
     /// <summary>What a turn did in the flows, and the hand-off it made, if it made one.</summary>
@@ -101,6 +104,9 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
             });
         Record(recorded);
     }
+
+    /// <summary>The version of the content index decisions are made on now.</summary>
+    public string? IndexVersion => knowledge.IsLoaded ? knowledge.Current.Index.Version : null;
 
     private InsightEvent Event(InsightKind kind, string? channel, string? conversation) =>
         new() { Time = replayedAt.Value ?? clock.GetUtcNow(), Kind = kind, Conversation = KeyOf(channel, conversation), Channel = channel };
@@ -132,3 +138,6 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Could not keep {Count} insight events")]
     private partial void WriteFailed(Exception exception, int count);
 }
+
+/// <summary>What is known of an answer when it is rated: the question it answered, how sure the router was, on which content.</summary>
+public sealed record RatedAnswer(string? Question, double? Confidence, string? IndexVersion);

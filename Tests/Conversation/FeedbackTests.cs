@@ -69,6 +69,9 @@ public class FeedbackTests(MagLearnHost host)
         Assert.True(rating.Helpful);
         Assert.Equal((turn.Page, turn.Section), (rating.Page, rating.Section));
         Assert.Equal("how do I pay an invoice?", rating.Question);
+        Assert.Equal(turn.Confidence, rating.Confidence);
+        Assert.Equal(turn.IndexVersion, rating.IndexVersion);
+        Assert.NotNull(rating.IndexVersion);
     }
 
     [Fact]
