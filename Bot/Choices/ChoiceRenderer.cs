@@ -41,13 +41,15 @@ public static class ChoiceRenderer
     }
 
     /// <summary>
-    /// A message with a follow-up question's choices: on the message itself as suggested actions where the channel
-    /// shows them, as a card after it on Teams, and not at all where there are no buttons (the person just types on).
+    /// A message with a follow-up question and its choices: the question as the message's last line and the choices
+    /// as suggested actions where the channel shows them (one bubble, not two), as a card after it on Teams, and
+    /// neither where there are no buttons (the person just types on).
     /// </summary>
     public static IReadOnlyList<IActivity> WithChoices(string? channelId, IMessageActivity message, string question, IReadOnlyList<Choice> choices)
     {
         if (choices.Count == 0 || IsTextOnly(channelId)) return [message];
         if (IsTeams(channelId)) return [message, Render(channelId, question, choices)];
+        message.Text = $"{message.Text}\n\n{question}";
         message.SuggestedActions = new SuggestedActions { Actions = choices.Select(ToAction).ToList() };
         return [message];
     }

@@ -41,6 +41,7 @@ public class FeedbackTests(MagLearnHost host)
             .AssertReply(reply =>
             {
                 Assert.StartsWith("**Paying an Exostar invoice**", TextOf(reply));
+                Assert.EndsWith($"\n\n{Replies.DidThisHelp}", TextOf(reply));
                 Assert.Equal([Replies.ItHelped, Replies.ItDidNot], reply.ButtonTitles());
             })
             .AssertNoReply("a second message for the question", timeout: 50)
