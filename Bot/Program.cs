@@ -3,6 +3,7 @@ using MagLearn.Bot.Apis;
 using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
+using MagLearn.Bot.Checks;
 using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
@@ -13,17 +14,20 @@ using MagLearn.Bot.Storage;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Bot.Understanding;
 
-var command = args is [EvalCommand.Name, .. var rest] ? rest : null;
+// `eval` and `check` build the host's own parts, run once and exit; anything else runs the bot.
+var (command, commandArgs) = args is [EvalCommand.Name or CheckCommand.Name, .. var rest] ? (args[0], rest) : (null, args);
 // The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
+if (command is not null)
+    builder.Configuration.AddInMemoryCollection(command == EvalCommand.Name ? EvalCommand.Settings(commandArgs) : CheckCommand.Settings);
 
 builder.AddKnowledge();
 builder.AddFlows();
+builder.AddContentChecks();
 builder.AddStorage();
 builder.AddTranscripts();
 builder.AddBotFramework();
@@ -34,7 +38,8 @@ builder.AddTeams();
 builder.AddAdminApi();
 
 var app = builder.Build();
-if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
+if (command is not null)
+    return command == EvalCommand.Name ? EvalCommand.Run(app.Services, commandArgs, Console.Out) : CheckCommand.Run(app.Services, commandArgs, Console.Out);
 
 app.MapHealth();
 app.MapLearnSite();

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Checks;
 using MagLearn.Bot.Transcripts;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -7,7 +8,8 @@ namespace MagLearn.Bot.Admin;
 
 /// <summary>
 /// <c>GET /admin/api/conversations/{id}/transcript</c>: the hand-off summary and the redacted transcript of a
-/// conversation, for support staff picking it up. Every route here needs the admin key.
+/// conversation, for support staff picking it up; <c>GET /admin/api/content/report</c>: the last check of the content
+/// and dialog files the bot serves. Every route here needs the admin key.
 /// </summary>
 public static class AdminApi
 {
@@ -31,6 +33,7 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/admin/api").AddEndpointFilter<ApiKeyCheck>();
         admin.MapGet("/conversations/{id}/transcript", Transcript);
+        admin.MapGet("/content/report", (ContentReload reload) => Results.Json(reload.Report));
         return app;
     }
 
