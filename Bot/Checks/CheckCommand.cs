@@ -84,7 +84,7 @@ public static class CheckCommand
             return false;
         }
         var figures = QualityGate.Compare(recorded, measured);
-        output.WriteLine($"  {"",-16}{"recorded",-18}{"measured",-18}");
+        output.WriteLine($"  {"figure",-16}{"recorded",-18}{"measured",-18}");
         foreach (var figure in figures)
         {
             var verdict = figure.Holds ? "ok" : "DROPPED by more than one question";
