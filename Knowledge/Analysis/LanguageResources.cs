@@ -26,6 +26,8 @@ public sealed class LanguageResources
         var synonymsFile = Path.Combine(folder, "synonyms.txt");
         var stopWordsFile = Path.Combine(folder, "stopwords.txt");
         var synonyms = File.Exists(synonymsFile) ? ParseSynonyms(File.ReadAllText(synonymsFile), synonymsFile) : null;
+        // A file with comments and no rule builds a map without an FST, which Lucene's synonym filter refuses.
+        if (synonyms?.Fst is null) synonyms = null;
         var stopWords = File.Exists(stopWordsFile) ? ParseStopWords(File.ReadAllText(stopWordsFile)) : [];
         return new LanguageResources(synonyms, StopWordsWith(stopWords));
     }

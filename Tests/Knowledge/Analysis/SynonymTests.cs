@@ -111,6 +111,25 @@ public class SynonymTests
     }
 
     [Fact]
+    public void A_synonyms_file_with_comments_and_no_rule_means_no_synonyms()
+    {
+        var folder = Directory.CreateTempSubdirectory("maglearn-synonyms-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "synonyms.txt"), "# every rule was removed\n\n");
+
+            var language = LanguageResources.LoadFolder(folder);
+
+            Assert.Null(language.Synonyms);
+            Assert.Equal("shop#checkout", SearchOf(language, Shop).Ranked("pay by credit card").FirstOrDefault());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_malformed_synonyms_file_in_a_content_folder_fails_naming_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("maglearn-synonyms-").FullName;
