@@ -35,8 +35,9 @@ public static class CheckCommand
         var clock = Stopwatch.StartNew();
         var folders = ContentFolders.Of(services);
         var content = ContentCheck.Run(folders);
+        var flows = content.Flows.Count > 0 ? $"{content.Flows.Count} flows" : "no flows (they did not load)";
         output.WriteLine($"content: {content.Library.Pages.Count} Learn pages, {content.SynonymRules} synonym rules, " +
-                         $"{content.Flows.Count} flows, {content.LabeledQuestions} labeled questions ({folders.Content}, {folders.Dialogs})");
+                         $"{flows}, {content.LabeledQuestions} labeled questions ({folders.Content}, {folders.Dialogs})");
         if (!content.Passed)
         {
             output.WriteLine($"content check FAILED: {content.Issues.Count} problem{(content.Issues.Count == 1 ? "" : "s")}");
