@@ -6,9 +6,9 @@ using MagLearn.Knowledge.Routing;
 
 namespace MagLearn.Bot.Checks;
 
-/// <summary>What one check of the files found, and what it read: the flows are only usable when nothing was found.</summary>
+/// <summary>What one check of the files found, and what it read: the flows and menu are only usable when nothing was found.</summary>
 public sealed record ContentCheckResult(IReadOnlyList<ContentIssue> Issues, LearnLibrary Library, IReadOnlyList<FlowDefinition> Flows,
-    int SynonymRules, int LabeledQuestions)
+    HelpMenu? Menu, int SynonymRules, int LabeledQuestions)
 {
     public bool Passed => Issues.Count == 0;
 }
@@ -33,9 +33,9 @@ public static class ContentCheck
             Issue(page.SourceFile, 0, $"page '{page.Id}' has no summary: give it 'summary' in the front matter or a paragraph before the first section");
 
         var synonymRules = CheckSynonyms(Path.Combine(folders.Content, "synonyms.txt"), Issue);
-        var flows = CheckFlows(folders.Dialogs, library, Issue);
+        var (flows, menu) = CheckFlows(folders.Dialogs, library, Issue);
         var questions = CheckQuestions(Path.Combine(folders.Content, RouteTrainingSet.Folder, RouteTrainingSet.QuestionsFile), library, flows, Issue);
-        return new ContentCheckResult(issues, library, flows, synonymRules, questions);
+        return new ContentCheckResult(issues, library, flows, menu, synonymRules, questions);
     }
 
     private static int CheckSynonyms(string file, Action<string, int, string> issue)
@@ -46,20 +46,31 @@ public static class ContentCheck
         return text.Split('\n').Select(l => l.Trim()).Count(l => l.Length > 0 && !l.StartsWith('#'));
     }
 
-    /// <summary>The flows, checked together against the pages as they are now; none when any file is broken.</summary>
-    private static IReadOnlyList<FlowDefinition> CheckFlows(string folder, LearnLibrary library, Action<string, int, string> issue)
+    /// <summary>
+    /// The flows, checked together against the pages as they are now, and the help menu against the flows; no flows
+    /// when any file is broken.
+    /// </summary>
+    private static (IReadOnlyList<FlowDefinition> Flows, HelpMenu? Menu) CheckFlows(string folder, LearnLibrary library, Action<string, int, string> issue)
     {
+        IReadOnlyList<FlowDefinition> flows;
         try
         {
-            var flows = FlowLoader.LoadFolder(folder, library, [FlowCatalog.HandoffFlowId]);
-            var menu = HelpMenuReader.FileIn(folder);
-            if (File.Exists(menu)) HelpMenuReader.Load(menu, new FlowCatalog(flows));
-            return flows;
+            flows = FlowLoader.LoadFolder(folder, library, [FlowCatalog.HandoffFlowId]);
         }
         catch (FlowLoadException e)
         {
             foreach (var problem in e.Problems) issue(problem.File, problem.Line, problem.Message);
-            return [];
+            return ([], null);
+        }
+        var file = HelpMenuReader.FileIn(folder);
+        try
+        {
+            return (flows, HelpMenuReader.Load(file, new FlowCatalog(flows)));
+        }
+        catch (FlowLoadException e)
+        {
+            foreach (var problem in e.Problems) issue(problem.File, problem.Line, problem.Message);
+            return (flows, null);
         }
     }
 

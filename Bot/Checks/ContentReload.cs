@@ -1,4 +1,5 @@
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Menu;
 using MagLearn.Bot.Understanding;
 using MagLearn.Knowledge;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ContentReload : IHostedService, IDisposable
 {
     private readonly KnowledgeBase knowledge;
     private readonly FlowCatalog flows;
+    private readonly HelpMenu menu;
     private readonly ContentFolders folders;
     private readonly bool watch;
     private readonly ILogger<ContentReload> logger;
@@ -24,11 +26,12 @@ public sealed class ContentReload : IHostedService, IDisposable
     private ContentWatcher? watcher;
     private volatile ValidationReport report;
 
-    public ContentReload(KnowledgeBase knowledge, FlowCatalog flows, ContentFolders folders, IOptions<KnowledgeOptions> options,
+    public ContentReload(KnowledgeBase knowledge, FlowCatalog flows, HelpMenu menu, ContentFolders folders, IOptions<KnowledgeOptions> options,
         ILogger<ContentReload> logger, TimeProvider clock)
     {
         this.knowledge = knowledge;
         this.flows = flows;
+        this.menu = menu;
         this.folders = folders;
         this.logger = logger;
         this.clock = clock;
@@ -59,9 +62,10 @@ public sealed class ContentReload : IHostedService, IDisposable
         {
             var result = ContentCheck.Run(folders);
             var now = clock.GetUtcNow();
-            if (result.Passed)
+            if (result is { Passed: true, Menu: { } checkedMenu })
             {
                 flows.Replace(result.Flows);
+                menu.Replace(checkedMenu);
                 knowledge.Reload();
                 report = new ValidationReport(now, now, []);
                 logger.LogInformation("Content and flows changed, checked and reloaded: {Flows}", string.Join(", ", result.Flows.Select(f => f.Id)));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MagLearn.Bot.Checks;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Menu;
 using MagLearn.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,5 +112,24 @@ public sealed class ContentReloadTests : IDisposable
         copy.Write(file, copy.Read(file).Replace($"title: {title}", "title: Change my details, renamed"));
 
         Assert.True((await applied).Valid);
+    }
+
+    [Fact]
+    public async Task A_help_menu_change_goes_live_and_one_naming_a_missing_flow_is_refused_with_its_line()
+    {
+        const string file = "dialogs/welcome/help-areas.yaml";
+        var menu = host.Services.GetRequiredService<HelpMenu>();
+        var first = menu.Areas[0];
+        var renamed = NextReport(r => r.Valid && menu.Find("Sign-in help") is not null);
+
+        copy.Write(file, copy.Read(file).Replace($"title: {first.Title}", "title: Sign-in help"));
+        await renamed;
+        var line = copy.LineOf(file, "title: Sign-in help");
+        var refused = NextReport(r => !r.Valid);
+        copy.Write(file, copy.Read(file).Replace($"flow: {first.Flow}", "flow: no-such-flow"));
+        var report = await refused;
+
+        Assert.Equal(first.Flow, menu.Find("Sign-in help")!.Flow);
+        Assert.Contains(report.Problems, p => p.File == Path.Combine("dialogs", "welcome", "help-areas.yaml") && p.Line == line && p.Message.Contains("unknown flow 'no-such-flow'"));
     }
 }
