@@ -3,32 +3,41 @@ using MagLearn.Bot.Apis;
 using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Channels.Teams;
 using MagLearn.Bot.Channels.WebChat;
+using MagLearn.Bot.Checks;
 using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Insights;
-using MagLearn.Bot.Seeding;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Seeding;
 using MagLearn.Bot.Storage;
 using MagLearn.Bot.Telemetry;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Bot.Understanding;
 
-// A command (eval, seed-history) runs on the same parts as the host, then exits instead of serving.
-var command = args is [EvalCommand.Name or SeedHistoryCommand.Name, ..] ? args : null;
+// A command (eval, check, seed-history) builds the host's own parts, runs once and exits; anything else runs the bot.
+var (command, commandArgs) = args is [EvalCommand.Name or CheckCommand.Name or SeedHistoryCommand.Name, .. var rest] ? (args[0], rest) : (null, args);
 // The host reads its settings from beside the binary, so `dotnet run --project Bot` works from any folder.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = command is null ? args : [],
     ContentRootPath = AppContext.BaseDirectory,
 });
-if (command is [EvalCommand.Name, .. var evalArgs]) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(evalArgs));
-if (command is [SeedHistoryCommand.Name, ..]) builder.Configuration.AddInMemoryCollection(SeedHistoryCommand.Settings);
+if (command is not null)
+{
+    builder.Configuration.AddInMemoryCollection(command switch
+    {
+        EvalCommand.Name => EvalCommand.Settings(commandArgs),
+        CheckCommand.Name => CheckCommand.Settings,
+        _ => SeedHistoryCommand.Settings,
+    });
+}
 
 builder.AddKnowledge();
 builder.AddFlows();
+builder.AddContentChecks();
 builder.AddStorage();
 builder.AddTranscripts();
 builder.AddInsights();
@@ -41,8 +50,15 @@ builder.AddAdminApi();
 builder.AddTelemetry();
 
 var app = builder.Build();
-if (command is [EvalCommand.Name, .. var evaluated]) return EvalCommand.Run(app.Services, evaluated, Console.Out);
-if (command is [SeedHistoryCommand.Name, .. var seeded]) return await SeedHistoryCommand.RunAsync(app.Services, seeded, Console.Out);
+if (command is not null)
+{
+    return command switch
+    {
+        EvalCommand.Name => EvalCommand.Run(app.Services, commandArgs, Console.Out),
+        CheckCommand.Name => CheckCommand.Run(app.Services, commandArgs, Console.Out),
+        _ => await SeedHistoryCommand.RunAsync(app.Services, commandArgs, Console.Out),
+    };
+}
 
 app.MapHealth();
 app.MapLearnSite();

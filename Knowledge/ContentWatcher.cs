@@ -4,24 +4,36 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MagLearn.Knowledge;
 
 /// <summary>
-/// Rebuilds the knowledge base when a content author saves a file. Editors save in bursts (temp file, rename,
-/// touch), so changes are gathered for a short quiet period and rebuilt once.
+/// Rebuilds when an author saves a file in the watched folders. Editors save in bursts (temp file, rename, touch), so
+/// changes are gathered for a short quiet period and rebuilt once.
 /// </summary>
 public sealed class ContentWatcher : IDisposable
 {
-    private readonly KnowledgeBase knowledge;
+    private readonly Action rebuild;
     private readonly ILogger logger;
-    private readonly FileSystemWatcher watcher;
+    private readonly List<FileSystemWatcher> watchers;
     private readonly Timer debounce;
     private readonly TimeSpan quietPeriod;
 
+    /// <summary>Reloads <paramref name="knowledge"/> when a file of its content folder changes.</summary>
     public ContentWatcher(KnowledgeBase knowledge, TimeSpan? quietPeriod = null, ILogger? logger = null)
+        : this([knowledge.ContentFolder], () => knowledge.Reload(), quietPeriod, logger)
     {
-        this.knowledge = knowledge;
+    }
+
+    /// <param name="rebuild">Runs after each quiet period that followed a change; what it throws is logged, never raised.</param>
+    public ContentWatcher(IEnumerable<string> folders, Action rebuild, TimeSpan? quietPeriod = null, ILogger? logger = null)
+    {
+        this.rebuild = rebuild;
         this.logger = logger ?? NullLogger.Instance;
         this.quietPeriod = quietPeriod ?? TimeSpan.FromMilliseconds(400);
         debounce = new Timer(_ => Rebuild(), null, Timeout.Infinite, Timeout.Infinite);
-        watcher = new FileSystemWatcher(knowledge.ContentFolder)
+        watchers = folders.Distinct().Select(Watch).ToList();
+    }
+
+    private FileSystemWatcher Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
@@ -31,6 +43,7 @@ public sealed class ContentWatcher : IDisposable
         watcher.Deleted += OnChange;
         watcher.Renamed += OnChange;
         watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     /// <summary>Raised after each rebuild that the watcher triggered.</summary>
@@ -42,18 +55,18 @@ public sealed class ContentWatcher : IDisposable
     {
         try
         {
-            knowledge.Reload();
+            rebuild();
             Rebuilt?.Invoke();
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Content changed but the knowledge index could not be rebuilt; the previous index stays in use");
+            logger.LogError(e, "Content changed but could not be rebuilt; the previous version stays in use");
         }
     }
 
     public void Dispose()
     {
-        watcher.Dispose();
+        foreach (var watcher in watchers) watcher.Dispose();
         debounce.Dispose();
     }
 }

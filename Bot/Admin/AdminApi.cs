@@ -1,3 +1,4 @@
+using MagLearn.Bot.Checks;
 using MagLearn.Bot.Transcripts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Newtonsoft.Json;
@@ -8,8 +9,9 @@ namespace MagLearn.Bot.Admin;
 
 /// <summary>
 /// <c>GET /admin/api/conversations/{id}/transcript</c>: the hand-off summary and the redacted transcript of a
-/// conversation, for support staff picking it up; the insights (<see cref="InsightsApi"/>) and the pages that show
-/// them (<see cref="AdminPages"/>). Every route under /admin/api needs the admin key or a signed-in session.
+/// conversation, for support staff picking it up; <c>GET /admin/api/content/report</c>: the last check of the
+/// content and dialog files the bot serves; the insights (<see cref="InsightsApi"/>) and the pages that show them
+/// (<see cref="AdminPages"/>). Every route under /admin/api needs the admin key or a signed-in session.
 /// </summary>
 public static class AdminApi
 {
@@ -35,6 +37,7 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/admin/api").AddEndpointFilter<ApiKeyCheck>();
         admin.MapGet("/conversations/{id}/transcript", Transcript);
+        admin.MapGet("/content/report", (ContentReload reload) => Results.Json(reload.Report));
         admin.MapInsights();
         app.MapAdminPages();
         return app;

@@ -4,15 +4,21 @@ namespace MagLearn.Bot.Menu;
 
 /// <summary>
 /// The help areas offered on welcome, on a greeting and with the fallback, read from
-/// <c>dialogs/welcome/help-areas.yaml</c> (<see cref="HelpMenuReader"/>): content, not code.
+/// <c>dialogs/welcome/help-areas.yaml</c> (<see cref="HelpMenuReader"/>): content, not code. The areas can be
+/// replaced while the bot runs, as a whole, when a checked change to the file goes live.
 /// </summary>
 public sealed class HelpMenu
 {
     public const string AreaValueKey = "helpArea";
 
-    public HelpMenu(IReadOnlyList<HelpArea> areas) => Areas = areas;
+    private volatile IReadOnlyList<HelpArea> areas;
 
-    public IReadOnlyList<HelpArea> Areas { get; }
+    public HelpMenu(IReadOnlyList<HelpArea> areas) => this.areas = areas;
+
+    public IReadOnlyList<HelpArea> Areas => areas;
+
+    /// <summary>Offers the areas of <paramref name="menu"/> from now on (read and checked against the flows it opens).</summary>
+    public void Replace(HelpMenu menu) => areas = menu.Areas;
 
     /// <summary>The areas as buttons: each sends its title, and says which area it is in its value.</summary>
     public IReadOnlyList<Choice> Choices() =>

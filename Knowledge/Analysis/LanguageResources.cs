@@ -26,6 +26,8 @@ public sealed class LanguageResources
         var synonymsFile = Path.Combine(folder, "synonyms.txt");
         var stopWordsFile = Path.Combine(folder, "stopwords.txt");
         var synonyms = File.Exists(synonymsFile) ? ParseSynonyms(File.ReadAllText(synonymsFile), synonymsFile) : null;
+        // A file with comments and no rule builds a map without an FST, which Lucene's synonym filter refuses.
+        if (synonyms?.Fst is null) synonyms = null;
         var stopWords = File.Exists(stopWordsFile) ? ParseStopWords(File.ReadAllText(stopWordsFile)) : [];
         return new LanguageResources(synonyms, StopWordsWith(stopWords));
     }
@@ -55,5 +57,29 @@ public sealed class LanguageResources
             throw new FormatException($"{sourceName}: {e.Message}", e);
         }
         return parser.Build();
+    }
+
+    /// <summary>
+    /// Every synonym rule that does not parse, by line. Each rule is parsed alone: the parser of the whole file stops
+    /// at the first bad rule and its message does not always say where, and an author wants every bad line at once.
+    /// </summary>
+    public static IReadOnlyList<(int Line, string Problem)> SynonymProblems(string rules)
+    {
+        var problems = new List<(int, string)>();
+        var lines = rules.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var rule = lines[i].Trim();
+            if (rule.Length == 0 || rule.StartsWith('#')) continue;
+            try
+            {
+                ParseSynonyms(rule);
+            }
+            catch (FormatException e)
+            {
+                problems.Add((i + 1, (e.InnerException ?? e).Message));
+            }
+        }
+        return problems;
     }
 }

@@ -56,6 +56,10 @@ public sealed class LearnLibrary
                 owners[page.Id] = file;
                 pages.Add(page);
             }
+            catch (PageFormatException e)
+            {
+                problems.Add(new ContentProblem(file, e.Problem) { Line = e.Line });
+            }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
                 problems.Add(new ContentProblem(file, e.Message));

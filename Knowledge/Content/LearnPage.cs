@@ -28,5 +28,8 @@ public sealed record Passage(string PageId, string SectionId, string Heading, st
 /// <summary>A content file that could not be read, by file and reason; the other files still load.</summary>
 public sealed record ContentProblem(string File, string Reason)
 {
-    public override string ToString() => $"{File}: {Reason}";
+    /// <summary>The line the reason is about; 0 when it is about the whole file.</summary>
+    public int Line { get; init; }
+
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason}";
 }

@@ -65,7 +65,7 @@ public static class MarkdownPageReader
             var headingText = InlineText(heading.Inline).Trim();
             var sectionId = heading.GetAttributes().Id ?? Slug.From(headingText);
             if (!seen.Add(sectionId))
-                throw new FormatException($"line {heading.Line + 1}: section id '{sectionId}' is used twice on this page");
+                throw new PageFormatException(heading.Line + 1, $"section id '{sectionId}' is used twice on this page");
             var bodyMarkdown = Slice(markdown, body).Trim();
             passages.Add(new Passage(id, sectionId, headingText, bodyMarkdown, ToPlainText(bodyMarkdown)));
         }
@@ -94,16 +94,16 @@ public static class MarkdownPageReader
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            throw new FormatException($"line {e.Start.Line + 1}: the front matter is not valid YAML ({e.InnerException?.Message ?? e.Message})");
+            throw new PageFormatException((int)e.Start.Line + 1, $"the front matter is not valid YAML ({e.InnerException?.Message ?? e.Message})");
         }
         if (front is null || string.IsNullOrWhiteSpace(front.Id))
-            throw new FormatException("line 1: the front matter has no 'id'");
+            throw new PageFormatException(1, "the front matter has no 'id'");
         if (front.Weight is <= 0 or > 2)
-            throw new FormatException("line 1: 'weight' must be above 0 and at most 2");
+            throw new PageFormatException(1, "'weight' must be above 0 and at most 2");
         if (front.Flow is not null && front.Flow != Slug.From(front.Flow))
-            throw new FormatException($"line 1: flow id '{front.Flow}' must be lowercase words joined by hyphens");
+            throw new PageFormatException(1, $"flow id '{front.Flow}' must be lowercase words joined by hyphens");
         if (front.Id != Slug.From(front.Id))
-            throw new FormatException($"line 1: page id '{front.Id}' must be lowercase words joined by hyphens");
+            throw new PageFormatException(1, $"page id '{front.Id}' must be lowercase words joined by hyphens");
         return front;
     }
 

@@ -36,7 +36,7 @@ public sealed record EvalOutcome(LabeledQuestion Question, AskResult Result)
 /// </summary>
 public sealed record EvalReport(IReadOnlyList<EvalOutcome> Outcomes)
 {
-    internal IEnumerable<EvalOutcome> WithPages => Outcomes.Where(o => o.Question.Expect.Pages is { Count: > 0 });
+    public IEnumerable<EvalOutcome> WithPages => Outcomes.Where(o => o.Question.Expect.Pages is { Count: > 0 });
     internal IEnumerable<EvalOutcome> OutOfScope => Outcomes.Where(o => o.Question.Expect.Route == "fallback");
     internal IEnumerable<EvalOutcome> InScope => Outcomes.Where(o => o.Question.Expect.Route != "fallback");
     internal IEnumerable<EvalOutcome> Dialogs => Outcomes.Where(o => o.Question.Expect.Route == "dialog");

@@ -2,7 +2,7 @@ namespace MagLearn.Bot.Flows.Definition;
 
 /// <summary>
 /// One guided flow as its author wrote it in <c>dialogs/*.yaml</c>: what it is for, the phrasings that start it,
-/// and its steps. The first step is where the flow starts. Immutable; loaded once at start-up.
+/// and its steps. The first step is where the flow starts. Immutable; loaded at start-up, and again when a checked change replaces it.
 /// </summary>
 public sealed record FlowDefinition(
     string Id,

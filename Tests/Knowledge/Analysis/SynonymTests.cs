@@ -103,6 +103,33 @@ public class SynonymTests
     }
 
     [Fact]
+    public void Every_malformed_rule_is_listed_by_its_line_not_just_the_first()
+    {
+        var problems = LanguageResources.SynonymProblems("# comment\notp, one time password\nbill => invoice => receipt\n\nmfa, 2fa\nmfa => 2fa => otp\n");
+
+        Assert.Equal([3, 6], problems.Select(p => p.Line));
+    }
+
+    [Fact]
+    public void A_synonyms_file_with_comments_and_no_rule_means_no_synonyms()
+    {
+        var folder = Directory.CreateTempSubdirectory("maglearn-synonyms-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "synonyms.txt"), "# every rule was removed\n\n");
+
+            var language = LanguageResources.LoadFolder(folder);
+
+            Assert.Null(language.Synonyms);
+            Assert.Equal("shop#checkout", SearchOf(language, Shop).Ranked("pay by credit card").FirstOrDefault());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_malformed_synonyms_file_in_a_content_folder_fails_naming_the_file()
     {
         var folder = Directory.CreateTempSubdirectory("maglearn-synonyms-").FullName;

@@ -52,9 +52,10 @@ public class MarkdownPageReaderTests
     [Fact]
     public void A_flow_id_that_is_not_an_id_is_refused_with_its_line()
     {
-        var error = Assert.Throws<FormatException>(() =>
+        var error = Assert.Throws<PageFormatException>(() =>
             MarkdownPageReader.Read(WidgetPage.Replace("summary: How", "flow: Widget Repair\nsummary: How"), "/content/learn/widget-help.md"));
 
+        Assert.Equal(1, error.Line);
         Assert.Contains("line 1: flow id 'Widget Repair'", error.Message);
     }
 
