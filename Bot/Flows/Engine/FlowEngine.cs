@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Privacy;
 using MagLearn.Knowledge.Answers;
@@ -66,7 +67,7 @@ public sealed class FlowEngine
     private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
 
     /// <summary>A frame waits on a question, or on "Did that solve it?" after a resolution; any other step it names is gone.</summary>
-    private static bool WaitsHere(FlowFrame frame, FlowStep? step) =>
+    private static bool WaitsHere(FlowFrame frame, [NotNullWhen(true)] FlowStep? step) =>
         frame.Phase == FramePhase.Confirming ? step is EndStep : step is AskStep;
 
     private static string? Masked(string? words) => string.IsNullOrWhiteSpace(words) ? null : SecretRedactor.Redact(words.Trim());
@@ -237,7 +238,7 @@ public sealed class FlowEngine
         {
             stack.Switch = new PendingSwitch { FlowId = flowId, Text = text };
             var other = engine.catalog.Find(flowId)!.Title;
-            var current = engine.catalog.Find(stack.Frames[0].FlowId)?.Title;
+            var current = engine.catalog.Find(stack.Frames[0].FlowId)?.Title ?? Say.ThatFlow;
             Replies.Add(new PromptReply(Say.OfferSwitch(other, current), Say.YesNo));
         }
 
@@ -249,7 +250,7 @@ public sealed class FlowEngine
             switch (Prompts.YesNo.Read(text))
             {
                 case true:
-                    var title = engine.catalog.Find(pending.FlowId)?.Title;
+                    var title = engine.catalog.Find(pending.FlowId)?.Title ?? Say.ThatFlow;
                     stack.Clear();
                     Replies.Add(new TextReply(Say.Switching(title)));
                     walker.Start(pending.FlowId, FlowEngine.Masked(pending.Text), pending.Text);
