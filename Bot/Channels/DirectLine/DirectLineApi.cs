@@ -92,17 +92,13 @@ internal sealed class DirectLineApi(
     {
         var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
         if (refusal is not null) return refusal;
-        if (request.ContentLength > MessagesEndpoint.MaxBodyBytes)
-            return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
+        using var body = await RequestBody.ReadAsync(request, MessagesEndpoint.MaxBodyBytes, request.HttpContext.RequestAborted);
+        if (body is null) return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
 
         Activity? activity;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            if (body.Length > MessagesEndpoint.MaxBodyBytes)
-                return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
-            activity = WireJson.Deserialize<Activity>(body);
+            activity = WireJson.Deserialize<Activity>(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
         }
         catch (JsonException)
         {
@@ -202,13 +198,15 @@ internal sealed class DirectLineApi(
     /// <summary>Informational only: replies never leave the process.</summary>
     private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
+    /// <summary>The small JSON of a token or start request (<c>{"user": {"id"}}</c>); anything larger or unreadable reads as none.</summary>
     private static async Task<JObject?> ReadJsonAsync(HttpRequest request)
     {
+        using var body = await RequestBody.ReadAsync(request, 16 * 1024, request.HttpContext.RequestAborted);
+        if (body is null || body.Length == 0) return null;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            return string.IsNullOrWhiteSpace(body) ? null : JObject.Parse(body);
+            using var reader = new JsonTextReader(new StreamReader(body, Encoding.UTF8)) { MaxDepth = 16 };
+            return JToken.ReadFrom(reader) as JObject;
         }
         catch (JsonException)
         {
