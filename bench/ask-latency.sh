@@ -3,7 +3,7 @@
 # Usage: bench/ask-latency.sh [QUESTIONS.jsonl] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-questions=${1:-../shared/eval/dev-questions.jsonl}
+questions=${1:-content/routing/questions.jsonl}
 rounds=${2:-100}
 port=${PORT:-3991}
 dotnet build Bot -c Release -v q -nologo >/dev/null 2>&1 || dotnet build Bot -c Release -v q -nologo

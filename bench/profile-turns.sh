@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:-answer}
-questions=${2:-../shared/eval/dev-questions.jsonl}
+questions=${2:-content/routing/questions.jsonl}
 trace_tool=.tools/dotnet-trace
 [ -x "$trace_tool" ] || dotnet tool install dotnet-trace --tool-path .tools >/dev/null
 dotnet build MagLearn.Bot.sln -c Release -v q -nologo >/dev/null

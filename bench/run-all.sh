@@ -5,7 +5,7 @@
 # Usage: bench/run-all.sh [QUESTIONS.jsonl] [--bdn]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-questions=${1:-../shared/eval/dev-questions.jsonl}
+questions=${1:-content/routing/questions.jsonl}
 [ -f "$questions" ] || { echo "question file not found: $questions" >&2; exit 2; }
 
 echo "== machine"
@@ -23,10 +23,10 @@ Storage__Kind=Memory Transcripts__Enabled=false \
   dotnet bench/LoadGen/bin/Release/net10.0/load-gen.dll . "$questions" --users 16 --seconds 30 --slice 5 --warmup 20 --scenarios echo,answer,flow,atflows,directline
 
 echo "== 2. search growth: Learn corpus and synthetic 1k / 10k / 100k passages (never-seen and repeated questions)"
-dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50
+MAGLEARN_QUESTIONS="$questions" dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll growth 50
 
 echo "== 2b. the sentence encoder alone: weights, threads per message, batching"
-dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll encoder 5
+MAGLEARN_QUESTIONS="$questions" dotnet bench/Search.Benchmarks/bin/Release/net10.0/Search.Benchmarks.dll encoder 5
 
 echo "== 3. /api/ask over HTTP: the question file replayed 100 times"
 bench/ask-latency.sh "$questions" 100
@@ -36,5 +36,5 @@ bench/cold-start.sh 5
 
 if [[ " $* " == *" --bdn "* ]]; then
   echo "== 5. BenchmarkDotNet: ask router and index build per corpus size"
-  (cd bench/Search.Benchmarks && dotnet bin/Release/net10.0/Search.Benchmarks.dll --filter '*' --join)
+  (cd bench/Search.Benchmarks && MAGLEARN_QUESTIONS="$(cd ../.. && realpath "$questions")" dotnet bin/Release/net10.0/Search.Benchmarks.dll --filter '*' --join)
 fi

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -26,7 +27,7 @@ public static class ChoiceRenderer
         if (IsTextOnly(channelId))
         {
             var numbered = string.Join("\n", choices.Select((c, i) => $"{i + 1}. {c.Title}"));
-            return MessageFactory.Text($"{text}\n\n{numbered}\n\nReply with a number or the words of a choice.");
+            return MessageFactory.Text($"{text}\n\n{numbered}\n\n{Replies.NumberedChoicesHint}");
         }
         if (IsTeams(channelId))
         {

@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Learn;
 using MagLearn.Bot.Menu;
 using MagLearn.Bot.Presentation;
@@ -26,19 +27,7 @@ public static class ConversationExtensions
         services.AddSingleton<FlowReplyRenderer>();
         services.AddSingleton<TurnLog>();
         services.AddSingleton<IBot, MagLearnBot>();
-        services.AddHostedService<MenuStartup>();
+        services.AddHostedService<BuiltAtStart<HelpMenu>>();
         return builder;
     }
-}
-
-/// <summary>Reads the help menu while the host starts, so a broken menu file stops it before it listens.</summary>
-internal sealed class MenuStartup(IServiceProvider services) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<HelpMenu>();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Understanding;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Content;
@@ -38,21 +39,9 @@ public static class FlowExtensions
         services.AddSingleton(sp => new FlowEngine(
             sp.GetRequiredService<FlowCatalog>(),
             sp.GetRequiredService<IQuestionRouter>(),
-            sp.GetRequiredService<IOptions<FlowOptions>>().Value));
+            sp.GetRequiredService<IOptions<FlowOptions>>().Value.MaxRetries));
         services.AddSingleton<FlowRunner>();
-        services.AddHostedService<FlowStartup>();
+        services.AddHostedService<BuiltAtStart<FlowCatalog>>();
         return builder;
     }
-}
-
-/// <summary>Loads the flows while the host starts, so a broken dialog file stops it before it listens.</summary>
-internal sealed class FlowStartup(IServiceProvider services) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        services.GetRequiredService<FlowCatalog>();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

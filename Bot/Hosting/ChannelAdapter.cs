@@ -1,3 +1,4 @@
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -20,7 +21,7 @@ public sealed class ChannelAdapter : CloudAdapter
                 turn.Activity?.Conversation?.Id, turn.Activity?.ChannelId);
             try
             {
-                await turn.SendActivityAsync("Sorry, something went wrong on my side. Please try again, or type \"talk to a person\".");
+                await turn.SendActivityAsync(Replies.SomethingWentWrong);
             }
             catch (Exception sendError)
             {

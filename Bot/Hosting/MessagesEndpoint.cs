@@ -12,7 +12,7 @@ namespace MagLearn.Bot.Hosting;
 /// up to its limit and read as an activity, the token checked against it (<see cref="ChannelTokenCheck"/>), the
 /// service URL the replies would go to, and only then a turn. A body that is not an activity gets a 400 with a
 /// reason of ours, never the parser's. The activity is read once, here, and given to the adapter as read:
-/// <see cref="CloudAdapter.ProcessAsync"/> would parse the body a second time (about 5% of a turn's CPU under load).
+/// <see cref="CloudAdapter.ProcessAsync"/> would parse the body a second time.
 /// </summary>
 internal static class MessagesEndpoint
 {
@@ -85,8 +85,8 @@ internal static class MessagesEndpoint
 
     /// <summary>
     /// What <see cref="HttpHelper.WriteResponseAsync"/> writes (the status, and the body as JSON when there is one),
-    /// compact: a reply sent back in the response (expectReplies, invokes) was a third spaces and line breaks,
-    /// serialised into one buffer and copied to another.
+    /// compact and straight to the response: the framework indents it (a reply sent back in the response is then a
+    /// third spaces and line breaks) and copies it from one buffer to another.
     /// </summary>
     internal static async Task WriteResultAsync(HttpResponse response, InvokeResponse? result)
     {

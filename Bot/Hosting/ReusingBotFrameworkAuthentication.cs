@@ -13,9 +13,8 @@ namespace MagLearn.Bot.Hosting;
 /// Why: <see cref="Microsoft.Bot.Builder.CloudAdapterBase"/> asks for a Connector client and a user-token client
 /// on every turn and disposes both when the turn ends. Building a Connector-style client parses a handful of
 /// regular expressions and reads assembly attributes by reflection (its User-Agent), and each came with a new
-/// HttpClient, so every reply to a channel opened a new connection. That was a sixth of an answer turn's CPU and
-/// half of an echo turn's. A Connector client per (bot app id, service URL, audience) is kept and shared, as the
-/// older BotFrameworkAdapter did; the user-token client, which only sign-in needs, is built the first time it is
+/// HttpClient, so every reply to a channel would open a new connection: a large part of a short turn's CPU. A
+/// Connector client per (bot app id, service URL, audience) is kept and shared, as the older BotFrameworkAdapter did; the user-token client, which only sign-in needs, is built the first time it is
 /// used, so a turn that never signs anyone in never builds one.
 /// </summary>
 /// <remarks>

@@ -48,7 +48,7 @@ public sealed class AnswerPresenter
         var passage = library.Find(pageId, sectionId);
         if (page is null || passage is null) return MessageFactory.Text(Replies.PassageGone);
         var link = links.To(AskRouter.UrlOf(pageId, sectionId));
-        var text = $"**{passage.Heading}**\n\n{passage.Markdown}\n\nRead more: [{page.Title}]({link})";
+        var text = $"**{passage.Heading}**\n\n{passage.Markdown}\n\n{Replies.ReadMore(page.Title, link)}";
         return MessageFactory.Text(text);
     }
 

@@ -2,6 +2,7 @@ using MagLearn.Bot.Choices;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Wording;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
 using Microsoft.Bot.Builder;
@@ -64,6 +65,6 @@ public sealed class FlowReplyRenderer
         var page = library.Find(pageId);
         var passage = library.Find(pageId, sectionId);
         var name = page is null || passage is null ? $"{pageId}#{sectionId}" : $"{page.Title}: {passage.Heading}";
-        return $"Source: [{name}]({links.To(AskRouter.UrlOf(pageId, sectionId))})";
+        return Replies.Source(name, links.To(AskRouter.UrlOf(pageId, sectionId)));
     }
 }

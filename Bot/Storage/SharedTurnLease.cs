@@ -1,3 +1,4 @@
+using MagLearn.Bot.Wording;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -18,9 +19,6 @@ namespace MagLearn.Bot.Storage;
 /// </remarks>
 public sealed partial class SharedTurnLease : Microsoft.Bot.Builder.IMiddleware
 {
-    public const string StillBusyReply =
-        "I'm still working on your previous message. Please wait for my answer, then send this one again if you still need to.";
-
     private readonly IStorage storage;
     private readonly ILogger<SharedTurnLease> logger;
     private readonly TimeProvider clock;
@@ -73,7 +71,7 @@ public sealed partial class SharedTurnLease : Microsoft.Bot.Builder.IMiddleware
     internal static async Task TurnAwayAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         if (turn.Activity.Type == ActivityTypes.Message)
-            await turn.SendActivityAsync(StillBusyReply, cancellationToken: cancellationToken);
+            await turn.SendActivityAsync(Replies.StillBusy, cancellationToken: cancellationToken);
     }
 
     private async Task<bool> EnterAsync(string key, string holder, CancellationToken cancellationToken)

@@ -12,11 +12,10 @@ namespace MagLearn.Bot.Storage;
 /// acknowledged before it is in the file.
 ///
 /// Why: SQLite takes one writer at a time and every commit is a round through the write-ahead log. Turns that
-/// each opened their own transaction queued behind one another on a lock, and that queue, not the work, was what
-/// an answer turn waited for under load. One transaction for everything that arrived meanwhile costs one commit.
-/// The writer keeps its connection and its prepared statements from batch to batch: opening, setting the pragma
-/// and parsing the same SQL again for every batch was a tenth of a flow turn's CPU. A batch that fails in a way
-/// no single write explains (the disk) drops them, and the next batch starts afresh.
+/// each opened their own transaction would queue behind one another on a lock, and under load that queue, not the
+/// work, is what a turn would wait for. One transaction for everything that arrived meanwhile costs one commit.
+/// The writer keeps its connection and its prepared statements from batch to batch, so a batch is only its writes.
+/// A batch that fails in a way no single write explains (the disk) drops them, and the next batch starts afresh.
 /// </summary>
 internal sealed class SqliteWriter
 {

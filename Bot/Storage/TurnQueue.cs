@@ -14,11 +14,13 @@ public sealed partial class TurnQueue : Microsoft.Bot.Builder.IMiddleware
     private readonly ConcurrentDictionary<string, Line> lines = new(StringComparer.Ordinal);
     private readonly ILogger<TurnQueue> logger;
     private readonly SharedTurnLease? shared;
+    private readonly TimeProvider clock;
 
-    public TurnQueue(ILogger<TurnQueue> logger, SharedTurnLease? shared = null)
+    public TurnQueue(ILogger<TurnQueue> logger, SharedTurnLease? shared = null, TimeProvider? clock = null)
     {
         this.logger = logger;
         this.shared = shared;
+        this.clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>Whether turns also take the <see cref="SharedTurnLease"/> lease that other instances see.</summary>
@@ -38,7 +40,7 @@ public sealed partial class TurnQueue : Microsoft.Bot.Builder.IMiddleware
         var line = Join(key);
         try
         {
-            if (!await line.Turn.WaitAsync(MaxWait, cancellationToken))
+            if (!await WaitForTurnAsync(line, cancellationToken))
             {
                 Busy(turn.Activity.ChannelId);
                 await SharedTurnLease.TurnAwayAsync(turn, cancellationToken);
@@ -56,6 +58,22 @@ public sealed partial class TurnQueue : Microsoft.Bot.Builder.IMiddleware
         finally
         {
             Leave(key, line);
+        }
+    }
+
+    /// <summary>Waits for the line's turn, at most <see cref="MaxWait"/> by the clock; false when that ran out.</summary>
+    private async Task<bool> WaitForTurnAsync(Line line, CancellationToken cancellationToken)
+    {
+        using var patience = new CancellationTokenSource(MaxWait, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(patience.Token, cancellationToken);
+        try
+        {
+            await line.Turn.WaitAsync(either.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (patience.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -11,9 +11,8 @@ namespace MagLearn.Bot.Transcripts;
 /// the person's role filled in when the channel left it out, an id and a time on every activity, updates and
 /// deletes as <c>messageUpdate</c> and <c>messageDelete</c>, and the write after the turn, not waited for.
 ///
-/// Why not the framework's: it copied every activity through a JSON round trip, our logger then turned each copy
-/// into a tree to redact and into text again, and each activity was a commit of its own that waited for the one
-/// before. Here each activity is written as redacted text once, when it happens (so later changes to it cannot
+/// Why not the framework's: it copies every activity through a JSON round trip, redacting would then turn each copy
+/// into a tree and into text again, and each activity would be a commit of its own waiting for the one before. Here each activity is written as redacted text once, when it happens (so later changes to it cannot
 /// leak in), and a turn's activities go to the archive in one write.
 /// </summary>
 public sealed partial class TranscriptMiddleware(ITranscriptArchive archive, IOptions<TranscriptOptions> options, ILogger<TranscriptMiddleware> logger,

@@ -5,7 +5,7 @@ namespace MagLearn.Knowledge.Search;
 /// <summary>
 /// Every word the index knows, with how many documents hold it, for correcting typos in questions. Words are
 /// grouped by first letter and length (people rarely mistype the first letter), so a lookup compares a question
-/// word with a few dozen candidates instead of building a Levenshtein automaton per question, which was the
+/// word with a few dozen candidates instead of building a Levenshtein automaton per question, which would be the
 /// slowest part of a search.
 /// </summary>
 internal sealed class Vocabulary

@@ -33,14 +33,9 @@ public sealed class AskApiDialogRouteTests : IClassFixture<AskApiDialogRouteTest
         }
     }
 
-    private readonly HostWithQuokkaFlow host;
     private readonly HttpClient client;
 
-    public AskApiDialogRouteTests(HostWithQuokkaFlow host)
-    {
-        this.host = host;
-        client = host.CreateClient();
-    }
+    public AskApiDialogRouteTests(HostWithQuokkaFlow host) => client = host.CreateClient();
 
     [Fact]
     public async Task A_problem_a_flow_handles_gets_route_dialog_with_the_flow_id()
@@ -53,11 +48,15 @@ public sealed class AskApiDialogRouteTests : IClassFixture<AskApiDialogRouteTest
     }
 
     [Fact]
-    public async Task The_flow_documents_are_read_from_the_source_when_the_index_is_built()
+    public async Task The_flow_from_the_source_is_in_the_index_beside_the_ones_from_the_dialog_files()
     {
-        await client.GetAsk("my quokka is sick");
+        var body = await (await client.GetAsync("/api/ask?explain=true&q=" + Uri.EscapeDataString("our quokka will not eat"))).OkJson();
 
-        host.Flows.Verify(f => f.Documents(), Times.AtLeastOnce());
+        var byWords = body.GetProperty("explain").GetProperty("lexicalFlows").EnumerateArray().First();
+        Assert.Equal("quokka-care", byWords.GetProperty("owner").GetString());
+        var byMeaning = body.GetProperty("explain").GetProperty("nearestTriggers").EnumerateArray().ToList();
+        Assert.Equal(("quokka-care", "quokka will not eat"), (byMeaning[0].GetProperty("owner").GetString(), byMeaning[0].GetProperty("text").GetString()));
+        Assert.Contains(byMeaning, t => t.GetProperty("owner").GetString() == "login-assistance");
     }
 
     [Fact]

@@ -23,19 +23,6 @@ public class AskApiHostileInputTests(MagLearnHost host)
         await AssertHandled(input, await client.PostAsk(HostileInputs.Text(input)));
     }
 
-    [Fact]
-    public async Task The_battery_leaves_no_error_in_the_log()
-    {
-        foreach (var input in HostileInputs.AllNames)
-        {
-            await client.GetAsk(HostileInputs.Text(input));
-            await client.PostAsk(HostileInputs.Text(input));
-        }
-
-        Assert.Empty(host.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error || e.Exception is not null)
-            .Select(e => $"{e.Category}: {e.Message}"));
-    }
-
     private static async Task AssertHandled(string input, HttpResponseMessage response)
     {
         Assert.Equal((HttpStatusCode)HostileInputs.ExpectedStatus(input), response.StatusCode);
@@ -48,5 +35,28 @@ public class AskApiHostileInputTests(MagLearnHost host)
         Assert.Contains(body.GetProperty("route").GetString(), new[] { "answer", "dialog", "fallback" });
         Assert.InRange(body.GetProperty("confidence").GetDouble(), 0, 1);
         Assert.All(body.GetProperty("answers").EnumerateArray(), a => Assert.InRange(a.GetProperty("score").GetDouble(), 0, 1));
+    }
+}
+
+/// <summary>
+/// The battery's log, on a host of its own: the shared host's log holds every other test's lines, and an error one
+/// of them caused is not this battery's.
+/// </summary>
+public class AskApiHostileInputLogTests(AskApiHostileInputLogTests.OwnHost host) : IClassFixture<AskApiHostileInputLogTests.OwnHost>
+{
+    public sealed class OwnHost : MagLearnHost;
+
+    [Fact]
+    public async Task The_battery_leaves_no_error_in_the_log()
+    {
+        var client = host.CreateClient();
+        foreach (var input in HostileInputs.AllNames)
+        {
+            await client.GetAsk(HostileInputs.Text(input));
+            await client.PostAsk(HostileInputs.Text(input));
+        }
+
+        Assert.Empty(host.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error || e.Exception is not null)
+            .Select(e => $"{e.Category}: {e.Message}"));
     }
 }

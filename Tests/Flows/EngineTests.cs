@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Knowledge.Answers;
 using MagLearn.Knowledge.Search;
 using MagLearn.Tests.Flows.Support;
@@ -24,10 +25,10 @@ public class EngineTests : IDisposable
     private FlowEngine EngineOver(params (string File, string Yaml)[] flows)
     {
         foreach (var (file, yaml) in flows) folder.Write(file, yaml);
-        return new FlowEngine(folder.Load(), router.Object, new FlowOptions());
+        return new FlowEngine(folder.Load(), router.Object, new FlowOptions().MaxRetries);
     }
 
-    private static FlowEngine RealEngine(IQuestionRouter router) => new(FlowPaths.Catalog, router, new FlowOptions());
+    private static FlowEngine RealEngine(IQuestionRouter router) => new(FlowPaths.Catalog, router, new FlowOptions().MaxRetries);
 
     private static string Said(FlowResult result) => string.Join(" | ", result.Replies.Select(r => r switch
     {
@@ -81,9 +82,9 @@ public class EngineTests : IDisposable
         Assert.Equal("Before the call. | Ready?", Said(engine.Begin(stack, "caller", null)));
         Assert.Equal(["caller", "callee"], stack.Frames.Select(f => f.FlowId));
         Assert.Equal("Callee finished. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
-        Assert.Equal($"{FlowEngine.Closing} | Back in the caller. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
+        Assert.Equal($"{Replies.Closing} | Back in the caller. | Did that solve it?", Said(engine.Continue(stack, new FlowMessage("yes"))));
         Assert.Equal(["caller"], stack.Frames.Select(f => f.FlowId));
-        Assert.Equal(FlowEngine.Closing, Said(engine.Continue(stack, new FlowMessage("yes"))));
+        Assert.Equal(Replies.Closing, Said(engine.Continue(stack, new FlowMessage("yes"))));
         Assert.False(stack.IsActive());
     }
 

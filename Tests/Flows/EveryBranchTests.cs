@@ -27,10 +27,10 @@ public class EveryBranchTests(FlowsHost host)
             ReplyExpectations.AssertRan(turn, path.Turns[i].BotRuns);
         }
 
-        if (path.Leaf.Step.Kind == StepKind.End)
+        if (path.Leaf.Step is EndStep)
         {
             var solved = await chat.Says("yes");
-            Assert.Equal([FlowEngine.Closing], solved.Texts);
+            Assert.Equal([Replies.Closing], solved.Texts);
         }
         // Whichever way it ended, the flow is over: a greeting is small talk again, not an answer to a question.
         var after = await chat.Says("hi");
@@ -58,7 +58,7 @@ public class EveryBranchTests(FlowsHost host)
         string[] safetyNets = ["change-request/form-any-change", "credential-purchase/buy-otp-steps"];
 
         var unwalked = FlowPaths.Catalog.Flows
-            .SelectMany(f => f.Steps.Where(s => s.Kind is StepKind.End or StepKind.Handoff && !walked.Contains(s)).Select(s => $"{f.Id}/{s.Id}"))
+            .SelectMany(f => f.Steps.Where(s => s is EndStep or HandoffStep && !walked.Contains(s)).Select(s => $"{f.Id}/{s.Id}"))
             .ToList();
 
         Assert.Equal(safetyNets, unwalked);

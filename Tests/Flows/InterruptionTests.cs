@@ -1,4 +1,5 @@
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 using Newtonsoft.Json.Linq;
 using static MagLearn.Tests.Flows.Support.ChatAssertions;
@@ -37,7 +38,7 @@ public class InterruptionTests(FlowsHost host)
             .Send("forgot password")
             .AssertReply(BotAsks("Do you sign in with your company login"))
             .Send("start over")
-            .AssertReply(BotSays(FlowEngine.StartingOver))
+            .AssertReply(BotSays(Replies.StartingOver))
             .AssertReply(BotAsks(Opening))
             .Send("I forgot my user ID")
             .AssertReply(BotAsks("Do you still get email at the address on your MAG account?"))
@@ -87,7 +88,7 @@ public class InterruptionTests(FlowsHost host)
             .Send("I forgot my password")
             .AssertReply(BotAsks("Do you sign in with your company login"))
             .Send("can I talk to a real person?")
-            .AssertReply(BotSays(FlowEngine.GettingAPerson))
+            .AssertReply(BotSays(Replies.GettingAPerson))
             .AssertReply(BotShowsPassage("billing-support", "contact-support"))
             .AssertReply(BotAsks("I'll also put together a summary"))
             .Send("no")
@@ -110,7 +111,7 @@ public class InterruptionTests(FlowsHost host)
             .AssertReply(BotAsks(Opening))
             .Send("what payment methods do you take?")
             .AssertReply(BotShowsPassage("billing-support", "payment-methods"))
-            .AssertReply(BotAsks(Question.BackToWhereWeWere + Opening, "I forgot my user ID", "I forgot my password", "I can't answer my security questions", "It's my first login or I need to activate my account", "My account or token is locked", "My one-time password or second factor isn't working"))
+            .AssertReply(BotAsks(Replies.BackToWhereWeWere + Opening, "I forgot my user ID", "I forgot my password", "I can't answer my security questions", "It's my first login or I need to activate my account", "My account or token is locked", "My one-time password or second factor isn't working"))
             .Send("2")
             .AssertReply(BotAsks("Do you sign in with your company login"))
             .StartTestAsync();
@@ -139,7 +140,7 @@ public class InterruptionTests(FlowsHost host)
             .Send("I need to buy a hardware token")
             .AssertReply(BotAsks("That sounds like a different topic."))
             .Send("no")
-            .AssertReply(BotAsks("OK, let's carry on. " + Question.BackToWhereWeWere + Opening))
+            .AssertReply(BotAsks("OK, let's carry on. " + Replies.BackToWhereWeWere + Opening))
             .Send("my account or token is locked")
             .AssertReply(BotAsks("What exactly is locked?"))
             .StartTestAsync();
@@ -166,7 +167,7 @@ public class InterruptionTests(FlowsHost host)
             .Send(Presses("Login help"))
             .AssertReply(BotAsks(Opening))
             .Send(Presses("Login help"))
-            .AssertReply(BotAsks("We're already on that. " + Question.BackToWhereWeWere + Opening))
+            .AssertReply(BotAsks("We're already on that. " + Replies.BackToWhereWeWere + Opening))
             .StartTestAsync();
     }
 
@@ -183,7 +184,7 @@ public class InterruptionTests(FlowsHost host)
                 Value = JObject.FromObject(new { page = "billing-support", section = "payment-methods" }),
             })
             .AssertReply(BotShowsPassage("billing-support", "payment-methods"))
-            .AssertReply(BotAsks(Question.BackToWhereWeWere + Opening))
+            .AssertReply(BotAsks(Replies.BackToWhereWeWere + Opening))
             .StartTestAsync();
     }
 }

@@ -1,4 +1,5 @@
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 using static MagLearn.Tests.Flows.Support.ChatAssertions;
 
@@ -20,7 +21,7 @@ public class LoginAssistanceConversationTests(FlowsHost host)
             .AssertReply(BotResolvesCiting("Choose **Forgot Password** on the MAG login page", "login-assistance", "forgot-password"))
             .AssertReply(BotAsksDidThatSolveIt)
             .Send("yes")
-            .AssertReply(BotSays(FlowEngine.Closing))
+            .AssertReply(BotSays(Replies.Closing))
             .StartTestAsync();
     }
 

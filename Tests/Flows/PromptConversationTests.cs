@@ -1,4 +1,5 @@
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 using static MagLearn.Tests.Flows.Support.ChatAssertions;
 
@@ -77,7 +78,7 @@ public class PromptConversationTests(FlowsHost host)
             .Send("purple")
             .AssertReply(BotSays("Sorry, I didn't catch"))
             .Send("zzz")
-            .AssertReply(BotAsks(FlowEngine.Stuck, [.. FlowEngine.StuckChoices]))
+            .AssertReply(BotAsks(Replies.Stuck, [.. Replies.StuckChoices]))
             .Send("Help with this question")
             .AssertReply(BotSays("Each of these has a different fix"))
             .Send("1")
@@ -98,9 +99,9 @@ public class PromptConversationTests(FlowsHost host)
             .Send("orange")
             .AssertReply(BotSays("Sorry, I need a yes or a no"))
             .Send("green")
-            .AssertReply(BotAsks(FlowEngine.Stuck))
+            .AssertReply(BotAsks(Replies.Stuck))
             .Send("Talk to a person")
-            .AssertReply(BotSays(FlowEngine.GettingAPerson))
+            .AssertReply(BotSays(Replies.GettingAPerson))
             .AssertReply(BotShowsPassage("billing-support", "contact-support"))
             .AssertReply(BotAsks("I'll also put together a summary"))
             .StartTestAsync();
@@ -135,7 +136,7 @@ public class PromptConversationTests(FlowsHost host)
             .Send("my password is Hunter2!")
             .AssertReply(reply =>
             {
-                Assert.StartsWith(FlowEngine.SecretRefused, TextOf(reply));
+                Assert.StartsWith(Replies.SecretRefused, TextOf(reply));
                 Assert.EndsWith(Opening, TextOf(reply));
                 Assert.DoesNotContain("Hunter2", TextOf(reply));
             })
@@ -152,7 +153,7 @@ public class PromptConversationTests(FlowsHost host)
             .AssertReply(BotSays("Sorry, I didn't catch"))
             .Send("what payment methods do you take?")
             .AssertReply(BotShowsPassage("billing-support", "payment-methods"))
-            .AssertReply(BotAsks(Question.BackToWhereWeWere + Opening))
+            .AssertReply(BotAsks(Replies.BackToWhereWeWere + Opening))
             .Send("purple")
             .AssertReply(BotSays("Sorry, I didn't catch"))
             .StartTestAsync();
@@ -170,7 +171,7 @@ public class PromptConversationTests(FlowsHost host)
             .AssertReply(BotSays("**30 days**"))
             .AssertReply(BotAsksDidThatSolveIt)
             .Send(thanks)
-            .AssertReply(BotSays(FlowEngine.Closing))
+            .AssertReply(BotSays(Replies.Closing))
             .StartTestAsync();
     }
 }

@@ -1,4 +1,5 @@
 using MagLearn.Bot.Flows.Engine;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public class StatelessnessTests
         var resolved = await b.Says("not yet");
         Assert.Contains("/learn/login-assistance#forgot-password)", resolved.Texts[0]);
         Assert.Equal("Did that solve it?", resolved.LastText);
-        Assert.Equal([FlowEngine.Closing], (await a.Says("yes")).Texts);
+        Assert.Equal([Replies.Closing], (await a.Says("yes")).Texts);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using MagLearn.Bot.Flows;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Flows.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;
@@ -74,7 +75,7 @@ public class SupportHandoffConversationTests(FlowsHost host)
             .AssertReply(BotResolvesCiting("Choose **Forgot Password**", "login-assistance", "forgot-password"))
             .AssertReply(BotAsksDidThatSolveIt)
             .Send("no, it didn't")
-            .AssertReply(BotSays(FlowEngine.NotSolved))
+            .AssertReply(BotSays(Replies.NotSolved))
             .AssertReply(BotShowsPassage("billing-support", "contact-support"))
             .AssertReply(BotAsks("I'll also put together a summary"))
             .Send("no")
@@ -118,7 +119,7 @@ public class SupportHandoffConversationTests(FlowsHost host)
         await chat.Says("skip");
         var leftOut = await chat.Says("my password is Hunter2! and it fails");
 
-        Assert.Equal(FlowEngine.SecretLeftOut, leftOut.Texts[0]);
+        Assert.Equal(Replies.SecretLeftOut, leftOut.Texts[0]);
         Assert.DoesNotContain("Hunter2", leftOut.AllText);
         Assert.DoesNotContain("123456", leftOut.AllText);
         var sent = leftOut.HandoffEvent!.Value!.ToString()!;
@@ -139,7 +140,7 @@ public class SupportHandoffConversationTests(FlowsHost host)
 
         var refused = await chat.Says("Tr0ub4dor&3");
 
-        Assert.StartsWith(FlowEngine.SecretRefused, refused.LastText);
+        Assert.StartsWith(Replies.SecretRefused, refused.LastText);
         Assert.EndsWith("Anything else support should know, such as the exact error message or code on your screen? Type skip if not.", refused.LastText);
         Assert.DoesNotContain("Tr0ub4dor", refused.AllText);
         var handedOff = await chat.Says("skip");

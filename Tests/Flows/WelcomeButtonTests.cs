@@ -22,7 +22,7 @@ public class WelcomeButtonTests(FlowsHost host)
         var opened = await host.Chat().Presses(button);
 
         ReplyExpectations.AssertRan(opened, FlowPaths.All.First(p => p.Flow == flowId).Turns[0].BotRuns);
-        Assert.Equal(FlowPaths.Catalog.Find(flowId)!.Steps.First(s => s.Kind == Bot.Flows.Definition.StepKind.Ask).Text, opened.LastText);
+        Assert.Equal(FlowPaths.Catalog.Find(flowId)!.Steps.OfType<Bot.Flows.Definition.AskStep>().First().Text, opened.LastText);
     }
 
     [Fact]

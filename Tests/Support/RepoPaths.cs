@@ -9,9 +9,6 @@ public static class RepoPaths
     public static string LearnPages => Path.Combine(Content, "learn");
     public static string Dialogs => Path.Combine(Root, "dialogs");
 
-    /// <summary>The shared folder beside the repository (the seed hub page, the question sample).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

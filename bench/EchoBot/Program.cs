@@ -16,7 +16,7 @@ builder.Services.AddSingleton<BotFrameworkAuthentication>(sp => asTheBot
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(sp =>
 {
     var adapter = new CloudAdapter(sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<CloudAdapter>>());
-    adapter.Use(asTheBot ? new BotTyping() : new ShowTypingMiddleware(delay: BotTyping.DelayMs, period: BotTyping.PeriodMs));
+    adapter.Use(asTheBot ? new BotTyping() : new ShowTypingMiddleware(delay: (int)BotTyping.Delay.TotalMilliseconds, period: (int)BotTyping.Period.TotalMilliseconds));
     return adapter;
 });
 builder.Services.AddSingleton<IBot, EchoBot>();

@@ -27,7 +27,7 @@ public class AskBenchmarks
     {
         var (real, language) = Questions.RealContent();
         (_, router) = BenchKnowledge.Build(real, SyntheticCorpus.Grow(real, SyntheticPassages), language);
-        questions = Questions.Load(real);
+        questions = Questions.Load();
     }
 
     /// <summary>A message nobody asked before: the whole turn, encoding included.</summary>

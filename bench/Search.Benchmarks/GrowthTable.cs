@@ -19,7 +19,7 @@ public static class GrowthTable
     public static void Write(TextWriter output, int[] sizes, int rounds)
     {
         var (real, language) = Questions.RealContent();
-        var questions = Questions.Load(real);
+        var questions = Questions.Load();
         output.WriteLine("| passages | build (s) | heap (MB) | never-seen ask mean (ms) | p50 (ms) | p99 (ms) | allocated per ask (KB) | meaning scan p50 (ms) | repeated ask p50 (ms) | p99 (ms) |");
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var size in sizes)

@@ -14,8 +14,7 @@ if (args is ["growth", ..])
 }
 if (args is ["encoder", ..])
 {
-    var (real, _) = Questions.RealContent();
-    EncoderTable.Write(Console.Out, Questions.Load(real), TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1]) : 5));
+    EncoderTable.Write(Console.Out, Questions.Load(), TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1]) : 5));
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);

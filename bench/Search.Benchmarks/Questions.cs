@@ -4,7 +4,10 @@ using MagLearn.Knowledge.Content;
 
 namespace MagLearn.Benchmarks;
 
-/// <summary>The questions the benchmarks ask: the shared question sample when it is beside the repository, else the pages' own phrasings.</summary>
+/// <summary>
+/// The questions the benchmarks ask: the question file named by <c>MAGLEARN_QUESTIONS</c> (JSON lines with a "text"),
+/// as bench/run-all.sh hands it on, else the repository's own labeled questions (content/routing/questions.jsonl).
+/// </summary>
 public static class Questions
 {
     public static string RepoRoot { get; } = FindRoot();
@@ -15,13 +18,15 @@ public static class Questions
     public static (LearnLibrary Library, LanguageResources Language) RealContent() =>
         (LearnLibrary.LoadFolder(Path.Combine(ContentFolder, "learn")), LanguageResources.LoadFolder(ContentFolder));
 
-    public static IReadOnlyList<string> Load(LearnLibrary library)
+    public const string FileVariable = "MAGLEARN_QUESTIONS";
+
+    public static IReadOnlyList<string> Load()
     {
-        var sample = Path.Combine(RepoRoot, "..", "shared", "eval", "dev-questions.jsonl");
-        if (File.Exists(sample))
-            return File.ReadLines(sample).Where(l => l.Trim().Length > 0)
-                .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
-        return library.Pages.SelectMany(p => p.Phrasings).ToList();
+        var file = Environment.GetEnvironmentVariable(FileVariable) is { Length: > 0 } named
+            ? Path.GetFullPath(named)
+            : Path.Combine(ContentFolder, "routing", "questions.jsonl");
+        return File.ReadLines(file).Where(l => l.Trim().Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
     }
 
     private static string FindRoot()

@@ -13,10 +13,6 @@ namespace MagLearn.Bot.Channels.Teams;
 /// </summary>
 public static class TeamsWelcome
 {
-    public const string GroupIntro =
-        "Hi, I'm MagLearn Bot, an automated assistant (not a person) for Exostar's Managed Access Gateway (MAG). " +
-        "Mention me with your question, for example \"@MagLearn Bot how do I reset my password?\", and I'll answer from the MAG Learn guides.";
-
     /// <summary>What to send for this conversation update, or null when it calls for nothing.</summary>
     public static IActivity? For(ITurnContext<IConversationUpdateActivity> turn, HelpMenu menu)
     {
@@ -25,6 +21,6 @@ public static class TeamsWelcome
         if (!botJoined) return null;
         return activity.Conversation?.ConversationType is null or "personal"
             ? ChoiceRenderer.Render(activity.ChannelId, Replies.Welcome, menu.Choices())
-            : MessageFactory.Text(GroupIntro);
+            : MessageFactory.Text(Replies.TeamsGroupIntro);
     }
 }

@@ -14,16 +14,16 @@ public sealed class FlowReader
     private static readonly string[] FlowKeys = ["id", "title", "description", "triggers", "steps"];
 
     /// <summary>The key that names a step's kind, and the other keys that kind may carry.</summary>
-    private static readonly Dictionary<string, (StepKind Kind, string[] Allowed)> Kinds = new()
+    private static readonly Dictionary<string, string[]> Kinds = new()
     {
-        ["ask"] = (StepKind.Ask, ["help", "choices", "ifYes", "ifNo", "expect", "optional", "saveAs", "next"]),
-        ["say"] = (StepKind.Say, ["next"]),
-        ["show"] = (StepKind.Show, ["next"]),
-        ["set"] = (StepKind.Set, ["next"]),
-        ["branch"] = (StepKind.Branch, ["cases", "otherwise"]),
-        ["end"] = (StepKind.End, ["cite"]),
-        ["flow"] = (StepKind.Flow, ["at", "next"]),
-        ["handoff"] = (StepKind.Handoff, ["cite"]),
+        ["ask"] = ["help", "choices", "ifYes", "ifNo", "expect", "optional", "saveAs", "next"],
+        ["say"] = ["next"],
+        ["show"] = ["next"],
+        ["set"] = ["next"],
+        ["branch"] = ["cases", "otherwise"],
+        ["end"] = ["cite"],
+        ["flow"] = ["at", "next"],
+        ["handoff"] = ["cite"],
     };
 
     private static readonly string[] ChoiceKeys = ["title", "goto", "value", "also"];
@@ -107,70 +107,85 @@ public sealed class FlowReader
             return null;
         }
         var kindKey = kindKeys[0];
-        var (kind, allowed) = Kinds[kindKey];
+        var allowed = Kinds[kindKey];
         foreach (var (key, keyNode) in all.Where(k => k.Key != "id" && k.Key != kindKey && !allowed.Contains(k.Key)))
             Problem(keyNode, $"'{key}' does not belong on '{kindKey}' steps (allowed: {string.Join(", ", allowed)})");
         if (id is null) return null;
 
         var body = all[kindKey];
         var line = Line(map);
-        return kind switch
+        return kindKey switch
         {
-            StepKind.Ask => ReadAsk(id, line, body, all),
-            StepKind.Say => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "say"), Next = Link(all, "next") },
-            StepKind.Show => new FlowStep { Id = id, Kind = kind, Line = line, Show = Reference(body, "show"), Next = Link(all, "next") },
-            StepKind.Set => new FlowStep { Id = id, Kind = kind, Line = line, Set = TextMap(body, "set"), Next = Link(all, "next") },
-            StepKind.Branch => new FlowStep
-            {
-                Id = id, Kind = kind, Line = line, BranchOn = NonEmptyText(body, "branch"),
-                Cases = LinkMap(all.GetValueOrDefault("cases"), map), Otherwise = Link(all, "otherwise"),
-            },
-            StepKind.End => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "end"), Cite = RequiredReference(all, map, "cite") },
-            StepKind.Flow => new FlowStep { Id = id, Kind = kind, Line = line, Flow = NonEmptyText(body, "flow"), FlowLine = Line(body), At = OptionalText(all, "at"), Next = Link(all, "next") },
-            StepKind.Handoff => new FlowStep { Id = id, Kind = kind, Line = line, Text = NonEmptyText(body, "handoff"), Cite = RequiredReference(all, map, "cite") },
-            _ => null,
+            "ask" => ReadAsk(id, line, body, all),
+            "say" => NonEmptyText(body, "say") is { } said && Onward(id, map, all) is { } next ? new SayStep(id, line, said, next) : null,
+            "show" => Reference(body, "show") is { } passage && Onward(id, map, all) is { } next ? new ShowStep(id, line, passage, next) : null,
+            "set" => TextMap(body, "set") is { Count: > 0 } values && Onward(id, map, all) is { } next ? new SetStep(id, line, values, next) : null,
+            "branch" => ReadBranch(id, line, map, body, all),
+            "end" => NonEmptyText(body, "end") is { } fix && RequiredReference(all, map, "cite") is { } cite ? new EndStep(id, line, fix, cite) : null,
+            "flow" => NonEmptyText(body, "flow") is { } flow ? new JumpStep(id, line, flow, Line(body), OptionalText(all, "at"), Link(all, "next")) : null,
+            _ => NonEmptyText(body, "handoff") is { } note && RequiredReference(all, map, "cite") is { } source ? new HandoffStep(id, line, note, source) : null,
         };
     }
 
-    private FlowStep ReadAsk(string id, int line, YamlNode prompt, Dictionary<string, YamlNode> keys)
+    /// <summary>Where a step that moves on by itself goes next; without one it would strand the person.</summary>
+    private StepLink? Onward(string id, YamlNode step, Dictionary<string, YamlNode> keys)
     {
-        var choices = keys.TryGetValue("choices", out var c) ? ReadChoices(c) : [];
+        if (keys.ContainsKey("next")) return Link(keys, "next");
+        Problem(step, $"dead end: step '{id}' has no 'next' and does not end the flow");
+        return null;
+    }
+
+    private BranchStep? ReadBranch(string id, int line, YamlNode step, YamlNode on, Dictionary<string, YamlNode> keys)
+    {
+        var name = NonEmptyText(on, "branch");
+        var cases = LinkMap(keys.GetValueOrDefault("cases"), step);
+        var otherwise = Link(keys, "otherwise");
+        if (!keys.ContainsKey("otherwise")) Problem(step, $"dead end: branch '{id}' has no 'otherwise' for values its cases do not list");
+        return name is not null && otherwise is not null ? new BranchStep(id, line, name, cases, otherwise) : null;
+    }
+
+    private AskStep? ReadAsk(string id, int line, YamlNode prompt, Dictionary<string, YamlNode> keys)
+    {
+        var hasChoices = keys.ContainsKey("choices");
+        var choices = hasChoices ? ReadChoices(keys["choices"]) : [];
         var yes = Link(keys, "ifYes");
         var no = Link(keys, "ifNo");
         var expect = OptionalText(keys, "expect");
-        var ways = (choices.Count > 0 || keys.ContainsKey("choices") ? 1 : 0) + (yes is not null || no is not null ? 1 : 0) + (expect is not null ? 1 : 0);
-        var answer = AnswerKind.Text;
+        var next = Link(keys, "next");
+        var text = NonEmptyText(prompt, "ask");
+        var help = OptionalText(keys, "help");
+        var saveAs = OptionalText(keys, "saveAs");
+        var ways = (hasChoices ? 1 : 0) + (yes is not null || no is not null ? 1 : 0) + (expect is not null ? 1 : 0);
         if (ways != 1)
         {
             Problem(keys["ask"], $"ask step '{id}' needs exactly one way to answer: 'choices', 'ifYes' and 'ifNo', or 'expect' with 'next'");
+            return null;
         }
-        else if (choices.Count > 0 || keys.ContainsKey("choices"))
+        if (expect is null && keys.TryGetValue("next", out var stray))
+            Problem(stray, $"'next' is only for typed answers; each choice (or ifYes/ifNo) of '{id}' says where it goes");
+        if (expect is null && keys.TryGetValue("optional", out var strayOptional))
+            Problem(strayOptional, $"'optional' is only for typed answers");
+        if (text is null) return null;
+        if (hasChoices)
         {
-            answer = AnswerKind.Choice;
             if (choices.Count < 2) Problem(keys["choices"], $"ask step '{id}' needs at least two choices");
+            return new ChoiceStep(id, line, text, help, saveAs, choices);
         }
-        else if (yes is not null || no is not null)
+        if (expect is null)
         {
-            answer = AnswerKind.YesNo;
-            if (yes is null || no is null) Problem(keys["ask"], $"ask step '{id}' needs both 'ifYes' and 'ifNo'");
+            if (yes is null || no is null)
+            {
+                Problem(keys["ask"], $"ask step '{id}' needs both 'ifYes' and 'ifNo'");
+                return null;
+            }
+            return new YesNoStep(id, line, text, help, saveAs, yes, no);
         }
-        else if (!keys.ContainsKey("next"))
+        if (next is null)
         {
             Problem(keys["ask"], $"dead end: ask step '{id}' expects a typed answer but has no 'next'");
+            return null;
         }
-        if (answer != AnswerKind.Text && keys.TryGetValue("next", out var stray))
-            Problem(stray, $"'next' is only for typed answers; each choice (or ifYes/ifNo) of '{id}' says where it goes");
-        if (answer != AnswerKind.Text && keys.TryGetValue("optional", out var strayOptional))
-            Problem(strayOptional, $"'optional' is only for typed answers");
-
-        return new FlowStep
-        {
-            Id = id, Kind = StepKind.Ask, Line = line, Answer = answer,
-            Text = NonEmptyText(prompt, "ask"), Help = OptionalText(keys, "help"),
-            Choices = choices, Yes = yes, No = no, Expect = expect,
-            Optional = keys.TryGetValue("optional", out var o) && Flag(o),
-            SaveAs = OptionalText(keys, "saveAs"), Next = Link(keys, "next"),
-        };
+        return new TypedAnswerStep(id, line, text, help, saveAs, expect, keys.TryGetValue("optional", out var o) && Flag(o), next);
     }
 
     private List<FlowChoice> ReadChoices(YamlNode node)

@@ -1,27 +1,6 @@
 namespace MagLearn.Bot.Flows.Definition;
 
-/// <summary>What a step does; named by the one key that a step in the YAML carries (<c>ask:</c>, <c>say:</c> ...).</summary>
-public enum StepKind
-{
-    /// <summary>Asks a question and waits: pick a choice, answer yes or no, or type a value a validator accepts.</summary>
-    Ask,
-    /// <summary>Says some Markdown and moves on.</summary>
-    Say,
-    /// <summary>Shows a Learn passage by page and section and moves on.</summary>
-    Show,
-    /// <summary>Saves values for a later <see cref="Branch"/> and moves on.</summary>
-    Set,
-    /// <summary>Goes one way or another on a saved value.</summary>
-    Branch,
-    /// <summary>A resolution: Markdown citing a Learn section; the engine then asks whether it solved the problem.</summary>
-    End,
-    /// <summary>Continues in another flow (optionally at one of its steps).</summary>
-    Flow,
-    /// <summary>Hands the conversation to a person with a case summary; the flow ends there.</summary>
-    Handoff,
-}
-
-/// <summary>How an <see cref="StepKind.Ask"/> step is answered.</summary>
+/// <summary>How a question is answered: a choice, yes or no, or a typed value.</summary>
 public enum AnswerKind { Choice, YesNo, Text }
 
 /// <summary>A place in the Learn content: a page id and one of its section ids.</summary>
@@ -37,60 +16,101 @@ public sealed record FlowChoice(string Title, string Goto, string? Value, IReadO
 public sealed record StepLink(string Target, int Line);
 
 /// <summary>
-/// One step. Which fields are used depends on <see cref="Kind"/>; the reader fills only those and the validator
-/// checks the combination, so the engine can trust what it finds here.
+/// One step of a flow, of the kind its YAML names by its one kind key (<c>ask:</c>, <c>say:</c> ...). Each kind is
+/// a type of its own that holds exactly what that kind needs; the reader builds only whole steps, so the engine
+/// never meets a missing part.
 /// </summary>
-public sealed record FlowStep
+public abstract record FlowStep(string Id, int Line)
 {
-    public required string Id { get; init; }
-    public required StepKind Kind { get; init; }
-    public required int Line { get; init; }
-
-    /// <summary>The question (ask), the Markdown said (say), the resolution (end) or the hand-off note (handoff).</summary>
-    public string? Text { get; init; }
-
-    /// <summary>What "help" explains about this question.</summary>
-    public string? Help { get; init; }
-
-    public AnswerKind Answer { get; init; }
-    public IReadOnlyList<FlowChoice> Choices { get; init; } = [];
-    public StepLink? Yes { get; init; }
-    public StepLink? No { get; init; }
-
-    /// <summary>What a typed answer must be (<see cref="Expectations"/>).</summary>
-    public string? Expect { get; init; }
-
-    /// <summary>The user may say "skip" instead of answering.</summary>
-    public bool Optional { get; init; }
-
-    /// <summary>The name the answer (or the chosen choice's value) is saved under.</summary>
-    public string? SaveAs { get; init; }
-
-    public StepLink? Next { get; init; }
-    public LearnReference? Show { get; init; }
-    public LearnReference? Cite { get; init; }
-    public IReadOnlyDictionary<string, string> Set { get; init; } = new Dictionary<string, string>();
-
-    public string? BranchOn { get; init; }
-    public IReadOnlyDictionary<string, StepLink> Cases { get; init; } = new Dictionary<string, StepLink>();
-    public StepLink? Otherwise { get; init; }
-
-    /// <summary>The flow a <see cref="StepKind.Flow"/> step continues in, and where in it (its first step if null).</summary>
-    public string? Flow { get; init; }
-    public int FlowLine { get; init; }
-    public string? At { get; init; }
-
     /// <summary>Every step this one can lead to, in the order written.</summary>
-    public IEnumerable<StepLink> Links()
-    {
-        foreach (var choice in Choices) yield return new StepLink(choice.Goto, choice.Line);
-        if (Yes is not null) yield return Yes;
-        if (No is not null) yield return No;
-        if (Next is not null) yield return Next;
-        foreach (var link in Cases.Values) yield return link;
-        if (Otherwise is not null) yield return Otherwise;
-    }
+    public virtual IEnumerable<StepLink> Links() => [];
+
+    /// <summary>The Learn sections this step shows or cites.</summary>
+    public virtual IEnumerable<LearnReference> Cites() => [];
 
     /// <summary>Steps that end the flow's own walk: a resolution, a hand-off, or a jump with nowhere to return to.</summary>
-    public bool IsTerminal => Kind is StepKind.End or StepKind.Handoff || (Kind == StepKind.Flow && Next is null);
+    public virtual bool IsTerminal => false;
+
+    /// <summary>Steps that go on to the next without waiting for the person (say, show, set, branch).</summary>
+    public virtual bool MovesOnByItself => false;
+}
+
+/// <summary>A question the flow waits on; its answer is noted for the case summary and saved under <see cref="SaveAs"/>.</summary>
+public abstract record AskStep(string Id, int Line, string Text, string? Help, string? SaveAs) : FlowStep(Id, Line)
+{
+    public abstract AnswerKind Answer { get; }
+}
+
+/// <summary>Pick one of the choices; each says where it leads.</summary>
+public sealed record ChoiceStep(string Id, int Line, string Text, string? Help, string? SaveAs, IReadOnlyList<FlowChoice> Choices)
+    : AskStep(Id, Line, Text, Help, SaveAs)
+{
+    public override AnswerKind Answer => AnswerKind.Choice;
+    public override IEnumerable<StepLink> Links() => Choices.Select(c => new StepLink(c.Goto, c.Line));
+}
+
+/// <summary>Answer yes or no.</summary>
+public sealed record YesNoStep(string Id, int Line, string Text, string? Help, string? SaveAs, StepLink Yes, StepLink No)
+    : AskStep(Id, Line, Text, Help, SaveAs)
+{
+    public override AnswerKind Answer => AnswerKind.YesNo;
+    public override IEnumerable<StepLink> Links() => [Yes, No];
+}
+
+/// <summary>Type a value that passes the <see cref="Expect"/>ation (<see cref="Expectations"/>), or "skip" when optional.</summary>
+public sealed record TypedAnswerStep(string Id, int Line, string Text, string? Help, string? SaveAs, string Expect, bool Optional, StepLink Next)
+    : AskStep(Id, Line, Text, Help, SaveAs)
+{
+    public override AnswerKind Answer => AnswerKind.Text;
+    public override IEnumerable<StepLink> Links() => [Next];
+}
+
+/// <summary>Says some Markdown and moves on.</summary>
+public sealed record SayStep(string Id, int Line, string Text, StepLink Next) : FlowStep(Id, Line)
+{
+    public override IEnumerable<StepLink> Links() => [Next];
+    public override bool MovesOnByItself => true;
+}
+
+/// <summary>Shows a Learn passage whole and moves on.</summary>
+public sealed record ShowStep(string Id, int Line, LearnReference Passage, StepLink Next) : FlowStep(Id, Line)
+{
+    public override IEnumerable<StepLink> Links() => [Next];
+    public override IEnumerable<LearnReference> Cites() => [Passage];
+    public override bool MovesOnByItself => true;
+}
+
+/// <summary>Saves values for a later <see cref="BranchStep"/> and moves on.</summary>
+public sealed record SetStep(string Id, int Line, IReadOnlyDictionary<string, string> Values, StepLink Next) : FlowStep(Id, Line)
+{
+    public override IEnumerable<StepLink> Links() => [Next];
+    public override bool MovesOnByItself => true;
+}
+
+/// <summary>Goes to the case of the value saved under <see cref="On"/>, or <see cref="Otherwise"/>.</summary>
+public sealed record BranchStep(string Id, int Line, string On, IReadOnlyDictionary<string, StepLink> Cases, StepLink Otherwise) : FlowStep(Id, Line)
+{
+    public override IEnumerable<StepLink> Links() => Cases.Values.Append(Otherwise);
+    public override bool MovesOnByItself => true;
+}
+
+/// <summary>A resolution: Markdown citing the Learn section it comes from; the engine then asks whether it solved it.</summary>
+public sealed record EndStep(string Id, int Line, string Text, LearnReference Cite) : FlowStep(Id, Line)
+{
+    public override IEnumerable<LearnReference> Cites() => [Cite];
+    public override bool IsTerminal => true;
+}
+
+/// <summary>Hands the conversation to a person with a case summary; the flow ends there.</summary>
+public sealed record HandoffStep(string Id, int Line, string Text, LearnReference Cite) : FlowStep(Id, Line)
+{
+    public override IEnumerable<LearnReference> Cites() => [Cite];
+    public override bool IsTerminal => true;
+}
+
+/// <summary>Continues in another flow (at its step <see cref="At"/>, or its first), and here at <see cref="Next"/> when that one is done.</summary>
+public sealed record JumpStep(string Id, int Line, string Flow, int FlowLine, string? At, StepLink? Next) : FlowStep(Id, Line)
+{
+    public override IEnumerable<StepLink> Links() => Next is null ? [] : [Next];
+    public override bool IsTerminal => Next is null;
 }

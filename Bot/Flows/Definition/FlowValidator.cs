@@ -23,7 +23,7 @@ public static partial class FlowValidator
             problems.Add(new FlowProblem(folder, 0, $"the '{required}' flow is missing: the engine hands conversations to it"));
 
         var entries = flows
-            .SelectMany(f => f.Steps.Where(s => s.Kind == StepKind.Flow && s.At is not null).Select(s => (s.Flow!, s.At!)))
+            .SelectMany(f => f.Steps.OfType<JumpStep>().Where(s => s.At is not null).Select(s => (s.Flow, s.At!)))
             .ToLookup(e => e.Item1, e => e.Item2);
         foreach (var flow in byId.Values)
         {
@@ -42,28 +42,25 @@ public static partial class FlowValidator
             if (!seen.Add(step.Id)) Problem(step.Line, $"duplicate step id '{step.Id}'");
             foreach (var link in step.Links().Where(l => flow.Step(l.Target) is null))
                 Problem(link.Line, $"unknown step '{link.Target}' (referenced from step '{step.Id}')");
-            foreach (var reference in new[] { step.Show, step.Cite }.OfType<LearnReference>())
+            foreach (var reference in step.Cites())
             {
                 if (learn.Find(reference.Page) is null) Problem(reference.Line, $"unknown Learn page '{reference.Page}'");
                 else if (learn.Find(reference.Page, reference.Section) is null) Problem(reference.Line, $"unknown section '{reference.Section}' on Learn page '{reference.Page}'");
             }
-            foreach (var duplicate in step.Choices.GroupBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-                Problem(duplicate.Last().Line, $"step '{step.Id}' offers the choice '{duplicate.Key}' twice");
-            if (step.Expect is not null && !Expectations.Exists(step.Expect))
-                Problem(step.Line, $"unknown validator '{step.Expect}' (known: {string.Join(", ", Expectations.Names)})");
-            if (step.SaveAs is not null && SecretName().IsMatch(step.SaveAs))
-                Problem(step.Line, $"step '{step.Id}' would save a secret ('{step.SaveAs}'): the bot never asks for passwords or codes");
-            if (step.Kind == StepKind.Flow) CheckJump(step, flows, Problem);
-            if (step.Kind is StepKind.Say or StepKind.Show or StepKind.Set && step.Next is null)
-                Problem(step.Line, $"dead end: step '{step.Id}' has no 'next' and does not end the flow");
-            if (step.Kind == StepKind.Branch && step.Otherwise is null)
-                Problem(step.Line, $"dead end: branch '{step.Id}' has no 'otherwise' for values its cases do not list");
+            if (step is ChoiceStep choice)
+                foreach (var duplicate in choice.Choices.GroupBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+                    Problem(duplicate.Last().Line, $"step '{step.Id}' offers the choice '{duplicate.Key}' twice");
+            if (step is TypedAnswerStep typed && !Expectations.Exists(typed.Expect))
+                Problem(step.Line, $"unknown validator '{typed.Expect}' (known: {string.Join(", ", Expectations.Names)})");
+            if (step is AskStep { SaveAs: { } saveAs } && SecretName().IsMatch(saveAs))
+                Problem(step.Line, $"step '{step.Id}' would save a secret ('{saveAs}'): the bot never asks for passwords or codes");
+            if (step is JumpStep jump) CheckJump(jump, flows, Problem);
         }
     }
 
-    private static void CheckJump(FlowStep step, Dictionary<string, FlowDefinition> flows, Action<int, string> problem)
+    private static void CheckJump(JumpStep step, Dictionary<string, FlowDefinition> flows, Action<int, string> problem)
     {
-        if (!flows.TryGetValue(step.Flow!, out var target))
+        if (!flows.TryGetValue(step.Flow, out var target))
             problem(step.FlowLine, $"unknown flow '{step.Flow}' (known: {string.Join(", ", flows.Keys.Order())})");
         else if (step.At is not null && target.Step(step.At) is null)
             problem(step.FlowLine, $"flow '{step.Flow}' has no step '{step.At}'");
@@ -102,7 +99,7 @@ public static partial class FlowValidator
     /// <summary>Steps that move on by themselves (say, show, set, branch) must not loop: the bot would talk forever.</summary>
     private static void CheckSilentLoops(FlowDefinition flow, List<FlowProblem> problems)
     {
-        var silent = flow.Steps.Where(s => s.Kind is StepKind.Say or StepKind.Show or StepKind.Set or StepKind.Branch).ToList();
+        var silent = flow.Steps.Where(s => s.MovesOnByItself).ToList();
         foreach (var start in silent)
         {
             var stack = new Stack<FlowStep>([start]);
@@ -117,7 +114,7 @@ public static partial class FlowValidator
                         stack.Clear();
                         break;
                     }
-                    if (next.Kind is StepKind.Say or StepKind.Show or StepKind.Set or StepKind.Branch && seen.Add(next.Id)) stack.Push(next);
+                    if (next.MovesOnByItself && seen.Add(next.Id)) stack.Push(next);
                 }
             }
         }
@@ -128,7 +125,7 @@ public static partial class FlowValidator
     {
         var jumps = flows.Values.ToDictionary(
             f => f.Id,
-            f => f.Steps.Where(s => s.Kind == StepKind.Flow && s.Flow is not null && flows.ContainsKey(s.Flow)).ToList());
+            f => f.Steps.OfType<JumpStep>().Where(s => flows.ContainsKey(s.Flow)).ToList());
         foreach (var flow in flows.Values)
         {
             var path = new List<string>();
@@ -137,13 +134,13 @@ public static partial class FlowValidator
         }
     }
 
-    private static FlowStep? LoopFrom(string origin, string current, Dictionary<string, List<FlowStep>> jumps, List<string> path, HashSet<string> visited)
+    private static JumpStep? LoopFrom(string origin, string current, Dictionary<string, List<JumpStep>> jumps, List<string> path, HashSet<string> visited)
     {
         if (!visited.Add(current)) return null;
         foreach (var step in jumps[current])
         {
-            path.Add(step.Flow!);
-            if (step.Flow == origin || LoopFrom(origin, step.Flow!, jumps, path, visited) is not null)
+            path.Add(step.Flow);
+            if (step.Flow == origin || LoopFrom(origin, step.Flow, jumps, path, visited) is not null)
                 return jumps[origin].FirstOrDefault(s => s.Flow == path[0]) ?? step;
             path.RemoveAt(path.Count - 1);
         }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
+using MagLearn.Bot.Wording;
 
 namespace MagLearn.Bot.Flows.Engine;
 
@@ -24,7 +25,7 @@ public static partial class CaseSummaryBuilder
             Flow = subject.FlowId,
             FlowTitle = subjectFlow?.Title ?? subject.FlowId,
             Branch = subject == handoff ? null : subject.StepId,
-            Reason = handoff?.Reason ?? "Asked for a person",
+            Reason = handoff?.Reason ?? Replies.AskedForAPerson,
             Answers = answers,
             UserWords = subject.Trigger ?? handoff?.Trigger,
             Details = handoff?.Values ?? new Dictionary<string, string>(),

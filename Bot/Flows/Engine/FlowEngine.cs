@@ -1,7 +1,7 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Privacy;
-using MagLearn.Bot.Wording;
 using MagLearn.Knowledge.Answers;
+using Say = MagLearn.Bot.Wording.Replies;
 
 namespace MagLearn.Bot.Flows.Engine;
 
@@ -19,26 +19,17 @@ public sealed record FlowResult(bool Handled, IReadOnlyList<FlowReply> Replies, 
 /// </summary>
 public sealed class FlowEngine
 {
-    public const string Closing = "Great, I'm glad that sorted it out. If anything else comes up, just ask.";
-    public const string NotSolved = "Sorry that didn't solve it. Let's get you to a person who can look into it.";
-    public const string GettingAPerson = "Sure, let's get you to a person.";
-    public const string StartingOver = "OK, let's start over.";
-    public const string SecretRefused = "That looks like a password or a code. I never need those, so I haven't kept it, and please don't share it with anyone.";
-    public const string SecretLeftOut = "I've left out what looked like a password or code; I never need those.";
-    public const string Stuck = "I'm having trouble understanding that answer, so let's not go round in circles. Would you like help with this question, to talk to a person, or to stop here?";
-
-    public static readonly IReadOnlyList<string> StuckChoices = ["Help with this question", "Talk to a person", "Cancel"];
-
     private readonly FlowCatalog catalog;
     private readonly IQuestionRouter router;
     private readonly int maxRetries;
     private readonly TimeProvider clock;
 
-    public FlowEngine(FlowCatalog catalog, IQuestionRouter router, FlowOptions options, TimeProvider? clock = null)
+    /// <param name="maxRetries">Answers a question may fail before the flow offers help or a person instead.</param>
+    public FlowEngine(FlowCatalog catalog, IQuestionRouter router, int maxRetries, TimeProvider? clock = null)
     {
         this.catalog = catalog;
         this.router = router;
-        maxRetries = Math.Max(1, options.MaxRetries);
+        this.maxRetries = Math.Max(1, maxRetries);
         this.clock = clock ?? TimeProvider.System;
     }
 
@@ -47,7 +38,7 @@ public sealed class FlowEngine
     {
         stack.Clear();
         var walker = Walker(stack);
-        var reason = flowId == FlowCatalog.HandoffFlowId ? "Asked for a person" : null;
+        var reason = flowId == FlowCatalog.HandoffFlowId ? Say.AskedForAPerson : null;
         walker.Start(flowId, Masked(userWords), userWords, reason);
         return new FlowResult(true, walker.Replies, flowId);
     }
@@ -58,7 +49,7 @@ public sealed class FlowEngine
         var frame = stack.Top();
         if (frame is null) return FlowResult.NotHandled;
         var step = catalog.Find(frame.FlowId)?.Step(frame.StepId);
-        if (step is null)
+        if (!WaitsHere(frame, step))
         {
             // The dialog files changed since this conversation was saved: let the message be routed afresh.
             stack.Clear();
@@ -70,6 +61,10 @@ public sealed class FlowEngine
     }
 
     private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
+
+    /// <summary>A frame waits on a question, or on "Did that solve it?" after a resolution; any other step it names is gone.</summary>
+    private static bool WaitsHere(FlowFrame frame, FlowStep? step) =>
+        frame.Phase == FramePhase.Confirming ? step is EndStep : step is AskStep;
 
     private static string? Masked(string? words) => string.IsNullOrWhiteSpace(words) ? null : SecretRedactor.Redact(words.Trim());
 
@@ -87,7 +82,7 @@ public sealed class FlowEngine
             if (message.Passage is { } passage)
             {
                 Replies.Add(new PassageReply(passage.Page, passage.Section));
-                Replies.Add(question.Ask(Question.BackToWhereWeWere));
+                Replies.Add(question.Ask(Say.BackToWhereWeWere));
                 return;
             }
             if (message.RequestedFlow is { } requested)
@@ -123,7 +118,7 @@ public sealed class FlowEngine
             switch (reading)
             {
                 case Reading.Secret:
-                    Replies.Add(question.Ask(FlowEngine.SecretRefused + "\n\n"));
+                    Replies.Add(question.Ask(Say.SecretRefused + "\n\n"));
                     return;
                 case Reading.NotAnAnswer:
                     NotAnAnswer(text);
@@ -140,26 +135,28 @@ public sealed class FlowEngine
             {
                 if (reading is Reading.Said { Yes: true })
                 {
-                    Replies.Add(new TextReply(FlowEngine.Closing));
+                    Replies.Add(new TextReply(Say.Closing));
                     walker.FinishTop();
                 }
                 else
                 {
-                    Replies.Add(new TextReply(FlowEngine.NotSolved));
-                    walker.StartHandoff("The suggested fix did not solve it");
+                    Replies.Add(new TextReply(Say.NotSolved));
+                    walker.StartHandoff(Say.FixDidNotSolveIt);
                 }
                 return;
             }
-            var (shown, saved, target) = reading switch
+            var ask = (AskStep)step;
+            var (shown, saved, target) = (reading, ask) switch
             {
-                Reading.Chosen c => (step.Choices[c.Index].Title, step.Choices[c.Index].Value ?? step.Choices[c.Index].Title, step.Choices[c.Index].Goto),
-                Reading.Said { Yes: true } => ("Yes", "yes", step.Yes!.Target),
-                Reading.Said => ("No", "no", step.No!.Target),
-                Reading.Typed t => (t.Value, t.Value, step.Next!.Target),
-                _ => ("(skipped)", (string?)null, step.Next!.Target),
+                (Reading.Chosen c, ChoiceStep s) => (s.Choices[c.Index].Title, s.Choices[c.Index].Value ?? s.Choices[c.Index].Title, s.Choices[c.Index].Goto),
+                (Reading.Said { Yes: true }, YesNoStep s) => (Say.Yes, "yes", s.Yes.Target),
+                (Reading.Said, YesNoStep s) => (Say.No, "no", s.No.Target),
+                (Reading.Typed t, TypedAnswerStep s) => (t.Value, t.Value, s.Next.Target),
+                (Reading.Skipped, TypedAnswerStep s) => (Say.Skipped, (string?)null, s.Next.Target),
+                _ => throw new InvalidOperationException($"a {reading.GetType().Name} reading does not answer step '{ask.Id}'"),
             };
-            if (reading is Reading.Typed { Masked: true }) Replies.Add(new TextReply(FlowEngine.SecretLeftOut));
-            StepWalker.Record(frame, step, shown, saved);
+            if (reading is Reading.Typed { Masked: true }) Replies.Add(new TextReply(Say.SecretLeftOut));
+            StepWalker.Record(frame, ask, shown, saved);
             walker.GoTo(target);
         }
 
@@ -168,14 +165,14 @@ public sealed class FlowEngine
             switch (interruption)
             {
                 case Interruption.Cancel:
-                    var title = engine.catalog.Find(stack.Frames[0].FlowId)?.Title ?? "that";
+                    var title = engine.catalog.Find(stack.Frames[0].FlowId)?.Title ?? Say.ThatFlow;
                     stack.Clear();
-                    Replies.Add(new TextReply($"OK, I've stopped **{title}**. If you need anything else, just ask."));
+                    Replies.Add(new TextReply(Say.Stopped(title)));
                     break;
                 case Interruption.Restart:
                     var root = stack.Frames[0];
                     stack.Clear();
-                    Replies.Add(new TextReply(FlowEngine.StartingOver));
+                    Replies.Add(new TextReply(Say.StartingOver));
                     walker.Start(root.FlowId, root.Trigger, openingWords: null, root.Reason);
                     break;
                 case Interruption.Help:
@@ -191,15 +188,15 @@ public sealed class FlowEngine
         {
             // Already on the way to a person: skip the optional questions and hand over now.
             var handoffStep = frame.FlowId == FlowCatalog.HandoffFlowId
-                ? engine.catalog.Find(frame.FlowId)?.Steps.FirstOrDefault(s => s.Kind == StepKind.Handoff)
+                ? engine.catalog.Find(frame.FlowId)?.Steps.OfType<HandoffStep>().FirstOrDefault()
                 : null;
             if (handoffStep is not null)
             {
                 walker.GoTo(handoffStep.Id);
                 return;
             }
-            Replies.Add(new TextReply(FlowEngine.GettingAPerson));
-            walker.StartHandoff("Asked for a person", frame.Trigger is null ? FlowEngine.Masked(words) : null);
+            Replies.Add(new TextReply(Say.GettingAPerson));
+            walker.StartHandoff(Say.AskedForAPerson, frame.Trigger is null ? FlowEngine.Masked(words) : null);
         }
 
         /// <summary>Not an answer: perhaps a question to answer on the side, or a different flow; else re-ask with a hint.</summary>
@@ -221,13 +218,13 @@ public sealed class FlowEngine
                 if (routed is { Route: AskRoute.Answer, Shape: AnswerShape.Single, Answers.Count: > 0 })
                 {
                     Replies.Add(new AnswerReply(routed));
-                    Replies.Add(question.Ask(Question.BackToWhereWeWere));
+                    Replies.Add(question.Ask(Say.BackToWhereWeWere));
                     return;
                 }
             }
             frame.Attempts++;
             Replies.Add(frame.Attempts >= engine.maxRetries
-                ? new PromptReply(FlowEngine.Stuck, FlowEngine.StuckChoices)
+                ? new PromptReply(Say.Stuck, Say.StuckChoices)
                 : question.Ask(question.NotUnderstood() + "\n\n"));
         }
 
@@ -236,7 +233,7 @@ public sealed class FlowEngine
             stack.Switch = new PendingSwitch { FlowId = flowId, Text = text };
             var other = engine.catalog.Find(flowId)!.Title;
             var current = engine.catalog.Find(stack.Frames[0].FlowId)?.Title;
-            Replies.Add(new PromptReply($"That sounds like a different topic. Switch to **{other}**? (We'd stop {current}.)", ["Yes", "No"]));
+            Replies.Add(new PromptReply(Say.OfferSwitch(other, current), Say.YesNo));
         }
 
         /// <summary>Yes or no to "Switch to ...?"; anything else drops the offer and is read as usual.</summary>
@@ -249,11 +246,11 @@ public sealed class FlowEngine
                 case true:
                     var title = engine.catalog.Find(pending.FlowId)?.Title;
                     stack.Clear();
-                    Replies.Add(new TextReply($"OK, switching to **{title}**."));
+                    Replies.Add(new TextReply(Say.Switching(title)));
                     walker.Start(pending.FlowId, FlowEngine.Masked(pending.Text), pending.Text);
                     return true;
                 case false:
-                    Replies.Add(question.Ask("OK, let's carry on. " + Question.BackToWhereWeWere));
+                    Replies.Add(question.Ask(Say.CarryOn + Say.BackToWhereWeWere));
                     return true;
                 default:
                     return false;
@@ -265,7 +262,7 @@ public sealed class FlowEngine
         {
             if (stack.Frames.Any(f => f.FlowId == requested))
             {
-                Replies.Add(question.Ask("We're already on that. " + Question.BackToWhereWeWere));
+                Replies.Add(question.Ask(Say.AlreadyOnThat + Say.BackToWhereWeWere));
                 return;
             }
             if (requested == FlowCatalog.HandoffFlowId)

@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Prompts;
+using Say = MagLearn.Bot.Wording.Replies;
 
 namespace MagLearn.Bot.Flows.Engine;
 
@@ -9,24 +10,18 @@ namespace MagLearn.Bot.Flows.Engine;
 /// </summary>
 internal sealed record Question(string Text, string? Help, AnswerKind Kind, IReadOnlyList<FlowChoice> Choices, string? Expect, bool Optional)
 {
-    public const string BackToWhereWeWere = "Back to where we were: ";
+    public static readonly Question DidThatSolveIt = new(Say.DidThatSolveIt, Say.DidThatSolveItHelp, AnswerKind.YesNo, [], null, false);
 
-    private static readonly IReadOnlyList<string> YesNoButtons = ["Yes", "No"];
-
-    public static readonly Question DidThatSolveIt = new(
-        "Did that solve it?",
-        "Tell me **yes** if you're sorted, or **no** and I'll put together a summary and get you to a person.",
-        AnswerKind.YesNo, [], null, false);
-
-    public static Question Of(FlowFrame frame, FlowStep step) => frame.Phase == FramePhase.Confirming
+    /// <summary>What the frame waits on at this step: its question, or "Did that solve it?" after a resolution.</summary>
+    public static Question Of(FlowFrame frame, FlowStep step) => frame.Phase == FramePhase.Confirming || step is not AskStep ask
         ? DidThatSolveIt
-        : new Question(step.Text ?? "", step.Help, step.Answer, step.Choices, step.Expect, step.Optional);
+        : new Question(ask.Text, ask.Help, ask.Answer, (ask as ChoiceStep)?.Choices ?? [], (ask as TypedAnswerStep)?.Expect, ask is TypedAnswerStep { Optional: true });
 
     public PromptReply Ask(string? before = null) =>
         new(before is null ? Text : before + Text, Kind switch
         {
             AnswerKind.Choice => Choices.Select(c => c.Title).ToList(),
-            AnswerKind.YesNo => YesNoButtons,
+            AnswerKind.YesNo => Say.YesNo,
             _ => [],
         });
 
@@ -35,17 +30,17 @@ internal sealed record Question(string Text, string? Help, AnswerKind Kind, IRea
     {
         var about = Help ?? Kind switch
         {
-            AnswerKind.Choice => "I'm asking so I can take you straight to the fix for your case. Pick the option closest to what's happening: tap it, type its number, or say it in your own words.",
-            AnswerKind.YesNo => "Just answer yes or no; it decides which fix fits your case.",
-            _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? " If you'd rather not say, type skip." : ""),
+            AnswerKind.Choice => Say.ChoiceHelp,
+            AnswerKind.YesNo => Say.YesNoHelp,
+            _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? Say.SkipIfYouRather : ""),
         };
-        return about + "\n\nYou can also say \"start over\", \"cancel\" or \"talk to a person\" at any time.";
+        return about + "\n\n" + Say.AnytimeCommands;
     }
 
     public string NotUnderstood() => Kind switch
     {
-        AnswerKind.Choice => "Sorry, I didn't catch which one you meant. Tap an option, type its number, or use its words.",
-        AnswerKind.YesNo => "Sorry, I need a yes or a no for this one.",
-        _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? " Or type skip." : ""),
+        AnswerKind.Choice => Say.ChoiceNotUnderstood,
+        AnswerKind.YesNo => Say.YesNoNotUnderstood,
+        _ => AnswerValidators.Hint(Expect ?? Expectations.Text) + (Optional ? Say.OrSkip : ""),
     };
 }

@@ -1,7 +1,7 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Handoff;
 using MagLearn.Bot.Flows.Prompts;
-using MagLearn.Bot.Wording;
+using Say = MagLearn.Bot.Wording.Replies;
 
 namespace MagLearn.Bot.Flows.Engine;
 
@@ -54,9 +54,9 @@ internal sealed class StepWalker
     }
 
     /// <summary>Notes an answer for the summary and saves its value if the step says so.</summary>
-    public static void Record(FlowFrame frame, FlowStep step, string shown, string? saved)
+    public static void Record(FlowFrame frame, AskStep step, string shown, string? saved)
     {
-        frame.Answers.Add(new GivenAnswer { StepId = step.Id, Question = step.Text ?? "", Answer = shown });
+        frame.Answers.Add(new GivenAnswer { StepId = step.Id, Question = step.Text, Answer = shown });
         if (step.SaveAs is not null && saved is not null) frame.Values[step.SaveAs] = saved;
     }
 
@@ -66,7 +66,7 @@ internal sealed class StepWalker
         stack.Frames.RemoveAt(stack.Frames.Count - 1);
         while (stack.Top() is { } parent)
         {
-            if (StepOf(parent) is { Kind: StepKind.Flow, Next: { } next })
+            if (StepOf(parent) is JumpStep { Next: { } next })
             {
                 GoTo(next.Target);
                 return;
@@ -84,55 +84,53 @@ internal sealed class StepWalker
         {
             var frame = stack.Top()!;
             var step = StepOf(frame) ?? throw new InvalidOperationException($"flow '{frame.FlowId}' has no step '{frame.StepId}'");
-            switch (step.Kind)
+            switch (step)
             {
-                case StepKind.Say:
-                    Replies.Add(new TextReply(step.Text!));
-                    frame.StepId = step.Next!.Target;
+                case SayStep say:
+                    Replies.Add(new TextReply(say.Text));
+                    frame.StepId = say.Next.Target;
                     break;
-                case StepKind.Show:
-                    Replies.Add(new PassageReply(step.Show!.Page, step.Show.Section));
-                    frame.StepId = step.Next!.Target;
+                case ShowStep show:
+                    Replies.Add(new PassageReply(show.Passage.Page, show.Passage.Section));
+                    frame.StepId = show.Next.Target;
                     break;
-                case StepKind.Set:
-                    foreach (var (name, value) in step.Set) frame.Values[name] = value;
-                    frame.StepId = step.Next!.Target;
+                case SetStep set:
+                    foreach (var (name, value) in set.Values) frame.Values[name] = value;
+                    frame.StepId = set.Next.Target;
                     break;
-                case StepKind.Branch:
-                    var chosen = frame.Values.TryGetValue(step.BranchOn!, out var saved) && step.Cases.TryGetValue(saved, out var link) ? link : step.Otherwise!;
+                case BranchStep branch:
+                    var chosen = frame.Values.TryGetValue(branch.On, out var saved) && branch.Cases.TryGetValue(saved, out var link) ? link : branch.Otherwise;
                     frame.StepId = chosen.Target;
                     break;
-                case StepKind.Ask:
-                    if (AnsweredAlready(step, openingWords) is { } choice)
+                case AskStep ask:
+                    if (AnsweredAlready(ask, openingWords) is { } choice)
                     {
-                        Record(frame, step, choice.Title, choice.Value ?? choice.Title);
+                        Record(frame, ask, choice.Title, choice.Value ?? choice.Title);
                         frame.StepId = choice.Goto;
                         openingWords = null;
                         break;
                     }
                     frame.Phase = FramePhase.Answering;
                     frame.Attempts = 0;
-                    Replies.Add(Question.Of(frame, step).Ask());
+                    Replies.Add(Question.Of(frame, ask).Ask());
                     return;
-                case StepKind.End:
-                    Replies.Add(new ResolutionReply(step.Text!, step.Cite!.Page, step.Cite.Section));
+                case EndStep end:
+                    Replies.Add(new ResolutionReply(end.Text, end.Cite.Page, end.Cite.Section));
                     frame.Phase = FramePhase.Confirming;
                     frame.Attempts = 0;
                     Replies.Add(Question.DidThatSolveIt.Ask());
                     return;
-                case StepKind.Handoff:
+                case HandoffStep handoff:
                     var summary = CaseSummaryBuilder.Build(stack, catalog, now);
-                    Replies.Add(new ResolutionReply(step.Text! + "\n\n" + summary.ToMarkdown(), step.Cite!.Page, step.Cite.Section));
+                    Replies.Add(new ResolutionReply(handoff.Text + "\n\n" + summary.ToMarkdown(), handoff.Cite.Page, handoff.Cite.Section));
                     Replies.Add(new HandoffReply(summary));
                     // A person takes it from here; nothing is left for the flows to resume.
                     stack.Clear();
                     return;
-                case StepKind.Flow:
-                    var target = catalog.Find(step.Flow)!;
-                    var reason = target.Id == FlowCatalog.HandoffFlowId
-                        ? $"{catalog.Find(frame.FlowId)?.Title} needs Exostar Customer Support for this case"
-                        : null;
-                    stack.Frames.Add(new FlowFrame { FlowId = target.Id, StepId = step.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
+                case JumpStep jump:
+                    var target = catalog.Find(jump.Flow)!;
+                    var reason = target.Id == FlowCatalog.HandoffFlowId ? Say.NeedsSupport(catalog.Find(frame.FlowId)?.Title ?? frame.FlowId) : null;
+                    stack.Frames.Add(new FlowFrame { FlowId = target.Id, StepId = jump.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
                     break;
             }
         }
@@ -140,9 +138,9 @@ internal sealed class StepWalker
     }
 
     /// <summary>Only the first question, only choices, only a clear match: a wrong guess costs more than a question.</summary>
-    private static FlowChoice? AnsweredAlready(FlowStep step, string? openingWords) =>
-        openingWords is not null && step.Answer == AnswerKind.Choice
-        && ChoiceMatcher.ByWords(openingWords, step.Choices, ChoiceMatcher.TriggerThreshold) is { } index
-            ? step.Choices[index]
+    private static FlowChoice? AnsweredAlready(AskStep step, string? openingWords) =>
+        openingWords is not null && step is ChoiceStep choice
+        && ChoiceMatcher.ByWords(openingWords, choice.Choices, ChoiceMatcher.TriggerThreshold) is { } index
+            ? choice.Choices[index]
             : null;
 }

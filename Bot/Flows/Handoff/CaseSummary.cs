@@ -1,4 +1,5 @@
 using System.Text;
+using MagLearn.Bot.Wording;
 
 namespace MagLearn.Bot.Flows.Handoff;
 
@@ -31,10 +32,10 @@ public sealed record CaseSummary
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.Append("**Case summary**\n\n");
-        text.Append($"- Topic: {FlowTitle}\n");
-        text.Append($"- Why: {Reason}\n");
-        if (UserWords is { Length: > 0 }) text.Append($"- In your words: \"{UserWords}\"\n");
+        text.Append(Replies.CaseSummaryTitle + "\n\n");
+        text.Append($"- {Replies.CaseTopic}: {FlowTitle}\n");
+        text.Append($"- {Replies.CaseWhy}: {Reason}\n");
+        if (UserWords is { Length: > 0 }) text.Append($"- {Replies.CaseInYourWords}: \"{UserWords}\"\n");
         foreach (var answer in Answers) text.Append($"- {answer.Question} **{answer.Answer}**\n");
         return text.ToString().TrimEnd();
     }

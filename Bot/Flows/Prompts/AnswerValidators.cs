@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MagLearn.Bot.Flows.Definition;
+using MagLearn.Bot.Wording;
 using static MagLearn.Bot.Flows.Definition.Expectations;
 
 namespace MagLearn.Bot.Flows.Prompts;
@@ -28,11 +29,11 @@ public static partial class AnswerValidators
 
     public static string Hint(string name) => name switch
     {
-        Email => "That doesn't look like an email address. Please type it like name@company.com.",
-        UserId => "That doesn't look like a MAG user ID. User IDs are your last name, your first initial, an underscore and four digits, for example smithj_1234.",
-        UserIdOrEmail => "Please type your MAG user ID (like smithj_1234) or the email address on your account (like name@company.com).",
-        OrganizationId => "That doesn't look like an Organization ID. It is a short code of letters and digits shown under My Account, View Organization Details.",
-        _ => "Please type a short answer in your own words.",
+        Email => Replies.EmailHint,
+        UserId => Replies.UserIdHint,
+        UserIdOrEmail => Replies.UserIdOrEmailHint,
+        OrganizationId => Replies.OrganizationIdHint,
+        _ => Replies.TextHint,
     };
 
     private static string? Single(Regex pattern, string text)

@@ -1,4 +1,5 @@
 using MagLearn.Bot.Channels.Teams;
+using MagLearn.Bot.Wording;
 using MagLearn.Tests.Api;
 using MagLearn.Tests.Support;
 using Microsoft.Bot.Schema;
@@ -39,7 +40,7 @@ public class TeamsConversationTests(MagLearnHost host) : IAsyncLifetime
     {
         var reply = Assert.Single(await Chat("channel").InstallsAsync());
 
-        Assert.Equal(TeamsWelcome.GroupIntro, reply.Text);
+        Assert.Equal(Replies.TeamsGroupIntro, reply.Text);
     }
 
     [Fact]

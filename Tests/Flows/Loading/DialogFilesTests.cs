@@ -51,15 +51,15 @@ public class DialogFilesTests
     public void No_question_in_any_flow_asks_for_a_password_or_a_code()
     {
         var asking = new Regex(@"\b(what|enter|type|give|tell)\b[^.?]{0,40}\b(password|passcode|one.?time code|otp code|activation code|pin)\b", RegexOptions.IgnoreCase);
-        var questions = Catalog.Flows.SelectMany(f => f.Steps.Where(s => s.Kind == StepKind.Ask).Select(s => $"{f.Id}/{s.Id}: {s.Text}"));
+        var questions = Catalog.Flows.SelectMany(f => f.Steps.OfType<AskStep>().Select(s => $"{f.Id}/{s.Id}: {s.Text}"));
         Assert.DoesNotContain(questions, q => asking.IsMatch(q));
     }
 
     [Fact]
     public void Every_resolution_cites_a_learn_section()
     {
-        var resolutions = Catalog.Flows.SelectMany(f => f.Steps).Where(s => s.Kind is StepKind.End or StepKind.Handoff).ToList();
+        var resolutions = Catalog.Flows.SelectMany(f => f.Steps).Where(s => s is EndStep or HandoffStep).ToList();
         Assert.NotEmpty(resolutions);
-        Assert.All(resolutions, s => Assert.NotNull(DialogFolder.Learn.Find(s.Cite!.Page, s.Cite.Section)));
+        Assert.All(resolutions, s => Assert.All(s.Cites(), cite => Assert.NotNull(DialogFolder.Learn.Find(cite.Page, cite.Section))));
     }
 }

@@ -1,5 +1,6 @@
 using MagLearn.Bot.Flows.Definition;
 using MagLearn.Tests.Flows.Support;
+using MagLearn.Tests.Support;
 
 namespace MagLearn.Tests.Flows.Loading;
 
@@ -18,6 +19,20 @@ public class StartupTests
 
         var load = Unwrap(error);
         Assert.Contains($"{file}:{DialogFolder.LineOf(yaml, "gone-section")}: unknown section 'gone-section'", load.Message);
+    }
+
+    [Fact]
+    public void The_host_refuses_to_start_with_a_help_menu_that_names_a_flow_that_does_not_exist()
+    {
+        using var folder = new DialogFolder(withHandoff: false);
+        foreach (var flow in Directory.GetFiles(RepoPaths.Dialogs, "*.yaml")) folder.Write(System.IO.Path.GetFileName(flow), File.ReadAllText(flow));
+        Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "welcome"));
+        var file = folder.Write("welcome/help-areas.yaml", "areas:\n  - title: Talk to a person\n    flow: support-handoff\n    question: q\n  - title: Quokkas\n    flow: quokka-care\n    question: q\n");
+        using var host = FlowsHost.With(new Dictionary<string, string> { ["Flows:DialogsPath"] = folder.Path });
+
+        var load = Unwrap(Assert.ThrowsAny<Exception>(() => host.Services));
+
+        Assert.Contains($"{file}:5: unknown flow 'quokka-care'", load.Message);
     }
 
     [Fact]

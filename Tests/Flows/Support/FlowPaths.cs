@@ -69,36 +69,39 @@ public static class FlowPaths
         {
             var step = flow.Step(stepId)!;
             running.Add(new ExpectedStep(flow.Id, step));
-            switch (step.Kind)
+            switch (step)
             {
-                case StepKind.Say or StepKind.Show:
-                    stepId = step.Next!.Target;
+                case SayStep say:
+                    stepId = say.Next.Target;
                     continue;
-                case StepKind.Set:
-                    foreach (var (k, v) in step.Set) values[k] = v;
-                    stepId = step.Next!.Target;
+                case ShowStep show:
+                    stepId = show.Next.Target;
                     continue;
-                case StepKind.Branch:
-                    stepId = (values.TryGetValue(step.BranchOn!, out var value) && step.Cases.TryGetValue(value, out var link) ? link : step.Otherwise!).Target;
+                case SetStep set:
+                    foreach (var (k, v) in set.Values) values[k] = v;
+                    stepId = set.Next.Target;
                     continue;
-                case StepKind.Flow:
-                    if (step.Next is not null) throw new NotSupportedException($"{flow.Id}/{step.Id}: the walker does not follow flows that return");
+                case BranchStep branch:
+                    stepId = (values.TryGetValue(branch.On, out var value) && branch.Cases.TryGetValue(value, out var link) ? link : branch.Otherwise).Target;
+                    continue;
+                case JumpStep jump:
+                    if (jump.Next is not null) throw new NotSupportedException($"{flow.Id}/{step.Id}: the walker does not follow flows that return");
                     running.RemoveAt(running.Count - 1);
-                    var target = Catalog.Find(step.Flow)!;
-                    frames = [.. frames, (target, step.At ?? target.First.Id, new())];
+                    var target = Catalog.Find(jump.Flow)!;
+                    frames = [.. frames, (target, jump.At ?? target.First.Id, new())];
                     (flow, stepId, values) = frames[^1];
                     continue;
-                case StepKind.End or StepKind.Handoff:
+                case EndStep or HandoffStep:
                     yield return new FlowPath(root, [.. turns, new WalkTurn(typed, running)]);
                     yield break;
-                case StepKind.Ask:
+                case AskStep ask:
                     // A question asked twice on one path would be a loop; the flows have none, so stop rather than spin.
                     if (!asked.Add(flow.Id + "/" + step.Id)) yield break;
                     var turn = new WalkTurn(typed, running);
-                    foreach (var (answer, next, saved) in Answers(step))
+                    foreach (var (answer, next, saved) in Answers(ask))
                     {
                         var copy = new Dictionary<string, string>(values);
-                        if (step.SaveAs is not null && saved is not null) copy[step.SaveAs] = saved;
+                        if (ask.SaveAs is not null && saved is not null) copy[ask.SaveAs] = saved;
                         var branchFrames = frames.Take(frames.Count - 1).Append((flow, next, copy)).ToList();
                         foreach (var path in Walk(root, branchFrames, [.. turns, turn], answer, [], new HashSet<string>(asked)))
                             yield return path;
@@ -109,10 +112,11 @@ public static class FlowPaths
         throw new InvalidOperationException($"{flow.Id}: too many silent steps from {stepId}");
     }
 
-    private static IEnumerable<(string Typed, string Next, string? Saved)> Answers(FlowStep step) => step.Answer switch
+    private static IEnumerable<(string Typed, string Next, string? Saved)> Answers(AskStep step) => step switch
     {
-        AnswerKind.Choice => step.Choices.Select(c => (c.Title, c.Goto, (string?)(c.Value ?? c.Title))),
-        AnswerKind.YesNo => [("yes", step.Yes!.Target, "yes"), ("no", step.No!.Target, "no")],
-        _ => [(SampleFor(step.Expect!), step.Next!.Target, (string?)null)],
+        ChoiceStep choice => choice.Choices.Select(c => (c.Title, c.Goto, (string?)(c.Value ?? c.Title))),
+        YesNoStep yesNo => [("yes", yesNo.Yes.Target, "yes"), ("no", yesNo.No.Target, "no")],
+        TypedAnswerStep typed => [(SampleFor(typed.Expect), typed.Next.Target, (string?)null)],
+        _ => throw new NotSupportedException(step.GetType().Name),
     };
 }

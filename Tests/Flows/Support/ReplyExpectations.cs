@@ -13,39 +13,39 @@ public static class ReplyExpectations
         foreach (var (flow, step) in steps)
         {
             var where = $"{flow}/{step.Id}";
-            switch (step.Kind)
+            switch (step)
             {
-                case StepKind.Say:
-                    Assert.Equal(step.Text, Message(replies, where).Text);
+                case SayStep say:
+                    Assert.Equal(say.Text, Message(replies, where).Text);
                     break;
-                case StepKind.Show:
-                    Assert.Contains($"/learn/{step.Show!.Page}#{step.Show.Section})", Message(replies, where).Text);
+                case ShowStep show:
+                    Assert.Contains($"/learn/{show.Passage.Page}#{show.Passage.Section})", Message(replies, where).Text);
                     break;
-                case StepKind.Ask:
+                case AskStep ask:
                     var prompt = Message(replies, where);
-                    Assert.Equal(step.Text, prompt.Text);
-                    Assert.Equal(ButtonsOf(step), Buttons(prompt));
+                    Assert.Equal(ask.Text, prompt.Text);
+                    Assert.Equal(ButtonsOf(ask), Buttons(prompt));
                     break;
-                case StepKind.End:
+                case EndStep end:
                     var resolution = Message(replies, where).Text;
-                    Assert.StartsWith(step.Text!, resolution);
-                    Assert.Contains($"/learn/{step.Cite!.Page}#{step.Cite.Section})", resolution);
+                    Assert.StartsWith(end.Text, resolution);
+                    Assert.Contains($"/learn/{end.Cite.Page}#{end.Cite.Section})", resolution);
                     var confirm = Message(replies, where + " (did that solve it?)");
                     Assert.Equal("Did that solve it?", confirm.Text);
                     Assert.Equal(["Yes", "No"], Buttons(confirm));
                     break;
-                case StepKind.Handoff:
-                    var handoff = Message(replies, where).Text;
-                    Assert.StartsWith(step.Text!, handoff);
-                    Assert.Contains("**Case summary**", handoff);
-                    Assert.Contains($"/learn/{step.Cite!.Page}#{step.Cite.Section})", handoff);
+                case HandoffStep handoff:
+                    var handedOver = Message(replies, where).Text;
+                    Assert.StartsWith(handoff.Text, handedOver);
+                    Assert.Contains("**Case summary**", handedOver);
+                    Assert.Contains($"/learn/{handoff.Cite.Page}#{handoff.Cite.Section})", handedOver);
                     Assert.True(replies.TryDequeue(out var sent), $"{where}: no hand-off event");
                     Assert.Equal((ActivityTypes.Event, "handoff"), (sent.Type, ((IEventActivity)sent).Name));
                     break;
-                case StepKind.Set or StepKind.Branch:
+                case SetStep or BranchStep:
                     break;
                 default:
-                    throw new InvalidOperationException($"{where}: the walk should not stop at a {step.Kind} step");
+                    throw new InvalidOperationException($"{where}: the walk should not stop at a {step.GetType().Name}");
             }
         }
         Assert.True(replies.Count == 0, $"unexpected extra replies: {string.Join(" | ", replies.OfType<IMessageActivity>().Select(m => m.Text))}");
@@ -54,10 +54,10 @@ public static class ReplyExpectations
     public static IReadOnlyList<string> Buttons(IMessageActivity message) =>
         message.SuggestedActions?.Actions.Select(a => a.Title).ToList() ?? [];
 
-    private static IReadOnlyList<string> ButtonsOf(FlowStep step) => step.Answer switch
+    private static IReadOnlyList<string> ButtonsOf(AskStep step) => step switch
     {
-        AnswerKind.Choice => step.Choices.Select(c => c.Title).ToList(),
-        AnswerKind.YesNo => ["Yes", "No"],
+        ChoiceStep choice => choice.Choices.Select(c => c.Title).ToList(),
+        YesNoStep => ["Yes", "No"],
         _ => [],
     };
 

@@ -13,7 +13,7 @@ public class LearnContentTests
 
     private static List<(string Id, string Title)> ReadTaxonomy()
     {
-        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Shared, "spec", "taxonomy.md"));
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "docs", "taxonomy.md"));
         var header = Array.FindIndex(lines, l => l.StartsWith("| page id |", StringComparison.Ordinal));
         Assert.True(header >= 0, "taxonomy.md has no '| page id |' table");
         return lines.Skip(header + 2)
