@@ -9,6 +9,8 @@ using MagLearn.Bot.Flows;
 using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Limits;
+using MagLearn.Bot.Proxy;
 using MagLearn.Bot.Storage;
 using MagLearn.Bot.Transcripts;
 using MagLearn.Bot.Understanding;
@@ -22,6 +24,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
 
+builder.AddProxyHeaders();
+builder.AddRequestLimits();
 builder.AddKnowledge();
 builder.AddFlows();
 builder.AddStorage();
@@ -36,6 +40,8 @@ builder.AddAdminApi();
 var app = builder.Build();
 if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
 
+app.UseProxyHeaders();
+app.UseRequestLimits();
 app.MapHealth();
 app.MapLearnSite();
 app.MapAskApi();

@@ -10,9 +10,10 @@ namespace MagLearn.Bot.Hosting;
 /// Hands channel activities to the adapter, in the order that costs a stranger the least of the bot's work: who is
 /// calling (<see cref="ChannelAccess"/>), whether a registered bot's caller brought a token at all, the body read
 /// up to its limit and read as an activity, the token checked against it (<see cref="ChannelTokenCheck"/>), the
-/// service URL the replies would go to, and only then a turn. A body that is not an activity gets a 400 with a
-/// reason of ours, never the parser's. The activity is read once, here, and given to the adapter as read:
-/// <see cref="CloudAdapter.ProcessAsync"/> would parse the body a second time.
+/// service URL the replies would go to, the conversation's own rate limit (<see cref="ITurnAdmission"/>), and only
+/// then a turn. A body that is not an activity gets a 400 with a reason of ours, never the parser's. The activity
+/// is read once, here, and given to the adapter as read: <see cref="CloudAdapter.ProcessAsync"/> would parse the
+/// body a second time.
 /// </summary>
 internal static class MessagesEndpoint
 {
@@ -33,7 +34,8 @@ internal static class MessagesEndpoint
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task HandleAsync(HttpContext http, ChannelAdapter adapter, ChannelAccess access, ChannelTokenCheck tokens, IBot bot)
+    public static async Task HandleAsync(HttpContext http, ChannelAdapter adapter, ChannelAccess access, ChannelTokenCheck tokens,
+        IEnumerable<ITurnAdmission> admissions, IBot bot)
     {
         var request = http.Request;
         if (!access.MayCall(http.Connection.RemoteIpAddress))
@@ -71,6 +73,14 @@ internal static class MessagesEndpoint
         if (!access.MayReplyTo(activity!.ServiceUrl))
         {
             await Reject(http, StatusCodes.Status403Forbidden, "the bot does not send replies to that serviceUrl");
+            return;
+        }
+
+        foreach (var admission in admissions)
+        {
+            if (admission.TryAdmit(activity) is not { } wait) continue;
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Reject(http, StatusCodes.Status429TooManyRequests, "too many messages in this conversation; try again shortly");
             return;
         }
 

@@ -9,12 +9,27 @@ namespace MagLearn.Tests.Deployment;
 /// </summary>
 public class ComposeDeploymentTests
 {
-    private static YamlMappingNode BotService()
+    private static YamlMappingNode BotService() => Service("bot");
+
+    private static YamlMappingNode Service(string name)
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(RepoPaths.Root, "deploy", "compose.yaml"))));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        return (YamlMappingNode)((YamlMappingNode)root["services"])["bot"];
+        return (YamlMappingNode)((YamlMappingNode)root["services"])[name];
+    }
+
+    [Fact]
+    public void The_bot_believes_forwarded_addresses_from_nginx_alone()
+    {
+        // Without it every client would share nginx's one rate-limit bucket; with a wider trust any client could
+        // name the address it is counted under.
+        var trusted = ((YamlScalarNode)((YamlMappingNode)BotService()["environment"])["Proxy__TrustedProxies__0"]).Value;
+        var nginxNetworks = (YamlMappingNode)Service("nginx")["networks"];
+        var nginxAddress = ((YamlScalarNode)((YamlMappingNode)nginxNetworks["inside"])["ipv4_address"]).Value;
+
+        Assert.Equal(nginxAddress, trusted);
+        Assert.DoesNotContain("/", trusted);
     }
 
     [Fact]

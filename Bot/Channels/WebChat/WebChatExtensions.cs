@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using MagLearn.Bot.Flows.Definition;
 using Microsoft.Extensions.Options;
 
@@ -15,23 +14,9 @@ public static class WebChatExtensions
         services.AddPortalOrigins();
         services.AddHttpClient(WebChatTokenEndpoint.AzureClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<WebChatTokenEndpoint>();
-        services.AddRateLimiter(limits =>
-        {
-            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limits.AddPolicy(TokenLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
         services.AddSingleton<PageContext>();
         return builder;
     }
-
-    private const string TokenLimit = "webchat-token";
 
     /// <summary>
     /// <c>/</c> (Web Chat for the MAG portal), <c>/widget.js</c>, the sample portal pages and
@@ -52,10 +37,8 @@ public static class WebChatExtensions
                     file.Context.Response.Headers.ContentSecurityPolicy = frameAncestors;
             },
         });
-        app.UseRateLimiter();
         app.MapPost(WebChatTokenEndpoint.Path, (HttpContext http, WebChatTokenEndpoint endpoint) => endpoint.IssueAsync(http))
-            .RequireCors(PortalOrigins.Policy)
-            .RequireRateLimiting(TokenLimit);
+            .RequireCors(PortalOrigins.Policy);
         return app;
     }
 
