@@ -19,7 +19,8 @@ internal sealed class DirectLineApi(
     DirectLineConversations conversations,
     DirectLineAdapter adapter,
     IBot bot,
-    IOptions<DirectLineOptions> options)
+    IOptions<DirectLineOptions> options,
+    TimeProvider clock)
 {
     public const string BasePath = "/v3/directline";
 
@@ -36,7 +37,10 @@ internal sealed class DirectLineApi(
         return TokenFor(conversation);
     }
 
-    /// <summary>E2: a live token is traded for a new one for the same conversation and user.</summary>
+    /// <summary>
+    /// E2: a live token is traded for a new one for the same conversation and user, until the conversation's
+    /// longest life: then the conversation can no longer be found and the client starts a new one.
+    /// </summary>
     public async Task<IResult> RefreshTokenAsync(HttpRequest request)
     {
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
@@ -46,13 +50,10 @@ internal sealed class DirectLineApi(
         return conversation is null ? DirectLineErrors.NotFound(caller.ConversationId!) : TokenFor(conversation);
     }
 
-    /// <summary>Issues a token for the conversation; the web chat token endpoint uses this too.</summary>
-    public IResult TokenFor(DirectLineConversation conversation) => Results.Json(new
-    {
-        conversationId = conversation.Id,
-        token = tokens.Issue(conversation.Id, conversation.UserId),
-        expires_in = tokens.LifetimeSeconds,
-    });
+    /// <summary>Issues a token for the conversation.</summary>
+    private IResult TokenFor(DirectLineConversation conversation) => tokens.Issue(conversation) is { } issued
+        ? Results.Json(new { conversationId = conversation.Id, token = issued.Token, expires_in = issued.ExpiresIn })
+        : DirectLineErrors.NotFound(conversation.Id);
 
     /// <summary>
     /// E3: a token starts its own conversation (201 the first time, 200 after); the secret starts a new one.
@@ -74,8 +75,9 @@ internal sealed class DirectLineApi(
             var membersAdded = MembersAdded(conversation, request);
             _ = conversation.Enqueue(() => adapter.RunTurnAsync(membersAdded, bot, CancellationToken.None));
         }
-        var token = caller.Token ?? tokens.Issue(conversation.Id, conversation.UserId);
-        return Results.Json(Connection(conversation, token, request, 0), statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var connection = Connection(conversation, caller, request, 0);
+        if (connection is null) return DirectLineErrors.NotFound(conversation.Id);
+        return Results.Json(connection, statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary>E4: reconnect; a fresh stream address that replays from the watermark.</summary>
@@ -83,11 +85,14 @@ internal sealed class DirectLineApi(
     {
         var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
         if (refusal is not null) return refusal;
-        var token = caller!.Token ?? tokens.Issue(conversation!.Id, conversation.UserId);
-        return Results.Json(Connection(conversation!, token, request, Watermark(watermark)));
+        var connection = Connection(conversation!, caller!, request, Watermark(watermark));
+        return connection is null ? DirectLineErrors.NotFound(conversationId) : Results.Json(connection);
     }
 
-    /// <summary>E5: the user's activity is echoed into the transcript and handed to the bot in the background.</summary>
+    /// <summary>
+    /// E5: the user's activity is echoed into the transcript and handed to the bot in the background; when the
+    /// conversation already has its fill of turns waiting, a 429 and nothing is kept.
+    /// </summary>
     public async Task<IResult> PostAsync(string conversationId, HttpRequest request)
     {
         var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
@@ -108,10 +113,15 @@ internal sealed class DirectLineApi(
             return DirectLineErrors.Refuse(StatusCodes.Status400BadRequest, "BadArgument", "the body is not an activity with a type");
 
         FromUser(activity, conversation!, caller!, request);
-        var id = conversation!.Append(activity);
-        var forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
-        _ = conversation.Enqueue(() => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
-        return Results.Json(new { id });
+        string? id = null;
+        Activity? forBot = null;
+        // The echo is kept only once the turn has its place, so a post refused here leaves no trace.
+        var queued = conversation!.TryEnqueuePosted(Local.MaxPendingTurns, admitted: () =>
+        {
+            id = conversation.Append(activity);
+            forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
+        }, turn: () => adapter.RunTurnAsync(forBot!, bot, CancellationToken.None));
+        return queued ? Results.Json(new { id }) : TooManyTurns(request);
     }
 
     /// <summary>
@@ -146,6 +156,12 @@ internal sealed class DirectLineApi(
         return set;
     }
 
+    private static IResult TooManyTurns(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return DirectLineErrors.Refuse(StatusCodes.Status429TooManyRequests, "TooManyRequests", "the bot has not yet answered the activities before this one");
+    }
+
     public static int Watermark(string? watermark) => int.TryParse(watermark, out var w) && w > 0 ? w : 0;
 
     private async Task<(DirectLineConversation?, DirectLineCaller?, IResult?)> OpenAsync(string conversationId, HttpRequest request)
@@ -157,13 +173,21 @@ internal sealed class DirectLineApi(
         return conversation is null ? (null, null, DirectLineErrors.NotFound(conversationId)) : (conversation, caller, null);
     }
 
-    private object Connection(DirectLineConversation conversation, string token, HttpRequest request, int watermark) => new
+    /// <summary>The conversation's connection: the caller's own token, or a new one for the secret; null past its longest life.</summary>
+    private object? Connection(DirectLineConversation conversation, DirectLineCaller caller, HttpRequest request, int watermark)
     {
-        conversationId = conversation.Id,
-        token,
-        expires_in = tokens.LifetimeSeconds,
-        streamUrl = DirectLineStream.UrlFor(request, conversation.Id, token, watermark),
-    };
+        var issued = caller.Token is { } own
+            ? new IssuedToken(own, (int)Math.Max(0, (caller.Expires!.Value - clock.GetUtcNow()).TotalSeconds))
+            : tokens.Issue(conversation);
+        if (issued is null) return null;
+        return new
+        {
+            conversationId = conversation.Id,
+            token = issued.Token,
+            expires_in = issued.ExpiresIn,
+            streamUrl = DirectLineStream.UrlFor(request, conversation.Id, issued.Token, watermark),
+        };
+    }
 
     /// <summary>What Azure's Direct Line guarantees the bot: the token's user, our ids, the client's data untouched.</summary>
     private void FromUser(Activity activity, DirectLineConversation conversation, DirectLineCaller caller, HttpRequest request)

@@ -12,9 +12,11 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// watermark (the count of activities), a signal for streams waiting for the next activity, and a queue that
 /// runs the bot's turns one after another in the order the activities were posted.
 ///
-/// Only the latest activities are kept (<see cref="KeptActivities"/>): the history lives in memory for as long as
-/// the conversation may be reopened, and a conversation that never ends must not grow without bound. A client
-/// that reconnects with an older watermark gets what is still kept, as if it had asked from there.
+/// Only the latest activities are kept (<see cref="KeptActivities"/>, and no more than a number of bytes): the
+/// history lives in memory for as long as the conversation may be reopened, and a conversation must not grow
+/// without bound, whether it runs long or is sent large activities. A client that reconnects with an older
+/// watermark gets what is still kept, as if it had asked from there. Likewise the turns waiting to run are
+/// bounded: a client posting faster than the bot answers is told to wait, not queued without end.
 /// </summary>
 public sealed class DirectLineConversation
 {
@@ -24,6 +26,9 @@ public sealed class DirectLineConversation
     private const int DropBlock = 100;
 
     private readonly List<byte[]> log = [];
+    private readonly long maxKeptBytes;
+    private long keptBytes;
+    private int pendingTurns;
 
     /// <summary>How many of the oldest activities are no longer kept: the watermark is <c>dropped + log.Count</c>.</summary>
     private int dropped;
@@ -33,17 +38,24 @@ public sealed class DirectLineConversation
     private Task turns = Task.CompletedTask;
     private int started;
 
-    public DirectLineConversation(string id, string userId)
+    private readonly TimeProvider clock;
+
+    public DirectLineConversation(string id, string userId, TimeProvider? clock = null, long maxKeptBytes = long.MaxValue)
     {
         Id = id;
         UserId = userId;
-        Touch();
+        this.clock = clock ?? TimeProvider.System;
+        Started = LastUsed = this.clock.GetUtcNow();
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     public string Id { get; }
 
     /// <summary>The user bound to the conversation's tokens; user activities are always from this id.</summary>
     public string UserId { get; }
+
+    /// <summary>When the conversation was created: its longest life counts from here.</summary>
+    public DateTimeOffset Started { get; }
 
     public DateTimeOffset LastUsed { get; private set; }
 
@@ -53,12 +65,18 @@ public sealed class DirectLineConversation
     /// <summary>True the first time only: the conversation starts (and the bot hears of it) once.</summary>
     public bool MarkStarted() => Interlocked.Exchange(ref started, 1) == 0;
 
-    public void Touch() => LastUsed = DateTimeOffset.UtcNow;
+    public void Touch() => LastUsed = clock.GetUtcNow();
 
     /// <summary>Completes when the next activity is appended.</summary>
     public Task Changed
     {
         get { lock (gate) return changed.Task; }
+    }
+
+    /// <summary>The bytes of wire JSON the conversation keeps now.</summary>
+    public long KeptBytes
+    {
+        get { lock (gate) return keptBytes; }
     }
 
     /// <summary>Gives the activity its id (<c>{conversation}|{sequence}</c>) and timestamp and appends it.</summary>
@@ -69,13 +87,11 @@ public sealed class DirectLineConversation
         lock (gate)
         {
             id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
-            activity.Timestamp = DateTimeOffset.UtcNow;
-            log.Add(WireJson.SerializeToUtf8(activity));
-            if (log.Count >= KeptActivities + DropBlock)
-            {
-                log.RemoveRange(0, DropBlock);
-                dropped += DropBlock;
-            }
+            activity.Timestamp = clock.GetUtcNow();
+            var wire = WireJson.SerializeToUtf8(activity);
+            log.Add(wire);
+            keptBytes += wire.Length;
+            DropOldest();
             signal = changed;
             changed = NewSignal();
         }
@@ -90,7 +106,10 @@ public sealed class DirectLineConversation
         {
             var index = IndexOf(activity.Id);
             if (index < 0) return false;
-            log[index] = WireJson.SerializeToUtf8(activity);
+            var wire = WireJson.SerializeToUtf8(activity);
+            keptBytes += wire.Length - log[index].Length;
+            log[index] = wire;
+            DropOldest();
             return true;
         }
     }
@@ -111,6 +130,35 @@ public sealed class DirectLineConversation
         }
     }
 
+    /// <summary>
+    /// Queues the turn of a posted activity unless <paramref name="maxPending"/> posted turns are already waiting
+    /// or running: then false, and nothing is done. <paramref name="admitted"/> runs first once there is room (the
+    /// echo is kept there, so a refused post leaves none).
+    /// </summary>
+    public bool TryEnqueuePosted(int maxPending, Action admitted, Func<Task> turn)
+    {
+        lock (gate)
+        {
+            if (pendingTurns >= maxPending) return false;
+            pendingTurns++;
+        }
+        try
+        {
+            admitted();
+        }
+        catch
+        {
+            lock (gate) pendingTurns--;
+            throw;
+        }
+        Enqueue(async () =>
+        {
+            try { await turn(); }
+            finally { lock (gate) pendingTurns--; }
+        });
+        return true;
+    }
+
     /// <summary>Runs <paramref name="turn"/> after every turn queued before it; a failed turn does not stop the queue.</summary>
     public Task Enqueue(Func<Task> turn)
     {
@@ -119,6 +167,22 @@ public sealed class DirectLineConversation
             turns = turns.ContinueWith(_ => turn(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             return turns;
         }
+    }
+
+    /// <summary>
+    /// Past the count, a block of the oldest goes at once (fewer, larger copies); past the bytes, as many of the
+    /// oldest as it takes, but never the latest activity, which its client has yet to read.
+    /// </summary>
+    private void DropOldest()
+    {
+        var count = log.Count >= KeptActivities + DropBlock ? DropBlock : 0;
+        var bytes = keptBytes;
+        for (var i = 0; i < count; i++) bytes -= log[i].Length;
+        while (bytes > maxKeptBytes && count < log.Count - 1) bytes -= log[count++].Length;
+        if (count == 0) return;
+        log.RemoveRange(0, count);
+        dropped += count;
+        keptBytes = bytes;
     }
 
     private int IndexOf(string? id) =>
