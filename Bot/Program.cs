@@ -6,6 +6,7 @@ using MagLearn.Bot.Channels.WebChat;
 using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
+using MagLearn.Bot.Headers;
 using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Learn;
@@ -25,6 +26,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 if (command is not null) builder.Configuration.AddInMemoryCollection(EvalCommand.Settings(command));
 
 builder.AddProxyHeaders();
+builder.AddSecurityHeaders();
 builder.AddRequestLimits();
 builder.AddKnowledge();
 builder.AddFlows();
@@ -41,6 +43,7 @@ var app = builder.Build();
 if (command is not null) return EvalCommand.Run(app.Services, command, Console.Out);
 
 app.UseProxyHeaders();
+app.UseSecurityHeaders();
 app.UseRequestLimits();
 app.MapHealth();
 app.MapLearnSite();

@@ -1,3 +1,4 @@
+using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Flows.Definition;
 using Microsoft.Extensions.Options;
 
@@ -26,15 +27,15 @@ public static class WebChatExtensions
     {
         app.UseCors();
         app.UseDefaultFiles();
-        // The chat page may be framed by the portal widget on the configured portal origins, and by nobody else.
-        var origins = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.AllowedOrigins;
-        var frameAncestors = "frame-ancestors 'self'" + string.Concat(origins.Select(o => " " + o));
+        var policy = new PagePolicy(
+            app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value);
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = file =>
             {
                 if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-                    file.Context.Response.Headers.ContentSecurityPolicy = frameAncestors;
+                    file.Context.Response.Headers.ContentSecurityPolicy = policy.For(file.Context.Request);
             },
         });
         app.MapPost(WebChatTokenEndpoint.Path, (HttpContext http, WebChatTokenEndpoint endpoint) => endpoint.IssueAsync(http))
