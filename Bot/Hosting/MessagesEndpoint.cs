@@ -30,6 +30,8 @@ internal static class MessagesEndpoint
         Converters = HttpHelper.BotMessageSerializerSettings.Converters,
         NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
         MaxDepth = 64,
+        // "$type", "$id" and "$ref" in a stranger's activity are plain properties, not instructions to the reader.
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
     });
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
@@ -125,7 +127,7 @@ internal static class MessagesEndpoint
             using var reader = new JsonTextReader(new StreamReader(body, Encoding.UTF8, leaveOpen: true));
             activity = ActivityReader.Deserialize<Activity>(reader);
         }
-        catch (JsonException)
+        catch (Exception e) when (WireJson.IsUnreadable(e))
         {
             // The parser's message quotes the body and names its own types: the caller learns only what is wrong.
             return (null, empty ? "the request has no activity" : "the body is not an activity in JSON");
@@ -133,6 +135,7 @@ internal static class MessagesEndpoint
         if (activity is null) return (null, "the request has no activity");
         if (string.IsNullOrEmpty(activity.Type)) return (null, "the activity has no type");
         if (activity.Conversation?.Id is null or "") return (null, "the activity has no conversation id");
+        if (string.IsNullOrEmpty(activity.ChannelId)) return (null, "the activity has no channelId");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             return (null, "the activity's serviceUrl must be an absolute http(s) address");
         return (activity, null);

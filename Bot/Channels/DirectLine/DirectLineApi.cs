@@ -32,7 +32,7 @@ internal sealed class DirectLineApi(
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
         if (refusal is not null) return refusal;
         if (!caller!.HasSecret) return DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, "BadArgument", "tokens are generated with the secret");
-        var user = (await ReadJsonAsync(request))?["user"]?.Value<string>("id");
+        var user = UserIdOf(await ReadJsonAsync(request));
         var conversation = conversations.Create(user);
         return TokenFor(conversation);
     }
@@ -64,7 +64,7 @@ internal sealed class DirectLineApi(
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
         if (refusal is not null) return refusal;
         var conversation = caller!.HasSecret
-            ? conversations.Create((await ReadJsonAsync(request))?["user"]?.Value<string>("id"))
+            ? conversations.Create(UserIdOf(await ReadJsonAsync(request)))
             : conversations.Find(caller.ConversationId);
         if (conversation is null) return DirectLineErrors.NotFound(caller.ConversationId!);
 
@@ -105,7 +105,7 @@ internal sealed class DirectLineApi(
         {
             activity = WireJson.Deserialize<Activity>(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
         }
-        catch (JsonException)
+        catch (Exception e) when (WireJson.IsUnreadable(e))
         {
             activity = null;
         }
@@ -221,6 +221,10 @@ internal sealed class DirectLineApi(
 
     /// <summary>Informational only: replies never leave the process.</summary>
     private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    /// <summary><c>user.id</c> of a token or start request when it is a string; any other shape names no user.</summary>
+    private static string? UserIdOf(JObject? json) =>
+        json?["user"] is JObject user && user["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
 
     /// <summary>The small JSON of a token or start request (<c>{"user": {"id"}}</c>); anything larger or unreadable reads as none.</summary>
     private static async Task<JObject?> ReadJsonAsync(HttpRequest request)
