@@ -91,7 +91,8 @@ internal sealed class DirectLineApi(
 
     /// <summary>
     /// E5: the user's activity is echoed into the transcript and handed to the bot in the background; when the
-    /// conversation already has its fill of turns waiting, a 429 and nothing is kept.
+    /// conversation already has its fill of turns waiting, a 429 and nothing is kept; a client's retry of a post
+    /// (the same <c>clientActivityID</c>) gets the first one's id and runs no second turn.
     /// </summary>
     public async Task<IResult> PostAsync(string conversationId, HttpRequest request)
     {
@@ -113,15 +114,10 @@ internal sealed class DirectLineApi(
             return DirectLineErrors.Refuse(StatusCodes.Status400BadRequest, "BadArgument", "the body is not an activity with a type");
 
         FromUser(activity, conversation!, caller!, request);
-        string? id = null;
-        Activity? forBot = null;
-        // The echo is kept only once the turn has its place, so a post refused here leaves no trace.
-        var queued = conversation!.TryEnqueuePosted(Local.MaxPendingTurns, admitted: () =>
-        {
-            id = conversation.Append(activity);
-            forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
-        }, turn: () => adapter.RunTurnAsync(forBot!, bot, CancellationToken.None));
-        return queued ? Results.Json(new { id }) : TooManyTurns(request);
+        var clientActivityId = (activity.ChannelData as JObject)?["clientActivityID"] is JValue { Type: JTokenType.String } client ? (string?)client : null;
+        var (outcome, id) = conversation!.Post(activity, clientActivityId, Local.MaxPendingTurns,
+            forBot => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
+        return outcome == PostOutcome.Full ? TooManyTurns(request) : Results.Json(new { id });
     }
 
     /// <summary>

@@ -25,6 +25,12 @@ public sealed class DirectLineConversation
 
     private const int DropBlock = 100;
 
+    /// <summary>Posts whose client ids are remembered, so that a retry is known for what it is.</summary>
+    public const int RememberedPosts = 256;
+
+    private readonly Dictionary<string, string> postedByClient = new(StringComparer.Ordinal);
+    private readonly Queue<string> postedOrder = new();
+
     private readonly List<byte[]> log = [];
     private readonly long maxKeptBytes;
     private long keptBytes;
@@ -84,19 +90,23 @@ public sealed class DirectLineConversation
     {
         TaskCompletionSource signal;
         string id;
-        lock (gate)
-        {
-            id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
-            activity.Timestamp = clock.GetUtcNow();
-            var wire = WireJson.SerializeToUtf8(activity);
-            log.Add(wire);
-            keptBytes += wire.Length;
-            DropOldest();
-            signal = changed;
-            changed = NewSignal();
-        }
+        lock (gate) (id, signal) = AppendHeld(activity);
         signal.TrySetResult();
         return id;
+    }
+
+    /// <summary>Appends with the gate held; the caller completes the returned signal once it has let go.</summary>
+    private (string Id, TaskCompletionSource Signal) AppendHeld(Activity activity)
+    {
+        var id = activity.Id = $"{Id}|{dropped + log.Count + 1:D7}";
+        activity.Timestamp = clock.GetUtcNow();
+        var wire = WireJson.SerializeToUtf8(activity);
+        log.Add(wire);
+        keptBytes += wire.Length;
+        DropOldest();
+        var signal = changed;
+        changed = NewSignal();
+        return (id, signal);
     }
 
     /// <summary>Replaces an activity the bot updated; clients that already read it keep their copy.</summary>
@@ -131,32 +141,40 @@ public sealed class DirectLineConversation
     }
 
     /// <summary>
-    /// Queues the turn of a posted activity unless <paramref name="maxPending"/> posted turns are already waiting
-    /// or running: then false, and nothing is done. <paramref name="admitted"/> runs first once there is room (the
-    /// echo is kept there, so a refused post leaves none).
+    /// A client's post: kept (its echo appended, the id given) and its turn queued, unless
+    /// <paramref name="maxPending"/> posted turns are already waiting or running (<see cref="PostOutcome.Full"/>:
+    /// nothing is kept), or the client already posted it (<see cref="PostOutcome.Repeated"/>: the id it got then,
+    /// and no second turn). Clients retry a post whose answer they did not get with the same
+    /// <c>clientActivityID</c>; the latest <see cref="RememberedPosts"/> are known.
     /// </summary>
-    public bool TryEnqueuePosted(int maxPending, Action admitted, Func<Task> turn)
+    /// <param name="turn">Runs the turn of the activity as kept (a copy: the kept one does not change).</param>
+    public (PostOutcome Outcome, string? Id) Post(Activity activity, string? clientActivityId, int maxPending, Func<Activity, Task> turn)
     {
+        string id;
+        TaskCompletionSource signal;
         lock (gate)
         {
-            if (pendingTurns >= maxPending) return false;
+            if (clientActivityId is not null && postedByClient.TryGetValue(clientActivityId, out var earlier)) return (PostOutcome.Repeated, earlier);
+            if (pendingTurns >= maxPending) return (PostOutcome.Full, null);
+            (id, signal) = AppendHeld(activity);
             pendingTurns++;
+            if (clientActivityId is not null) Remember(clientActivityId, id);
         }
-        try
-        {
-            admitted();
-        }
-        catch
-        {
-            lock (gate) pendingTurns--;
-            throw;
-        }
+        signal.TrySetResult();
+        var forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
         Enqueue(async () =>
         {
-            try { await turn(); }
+            try { await turn(forBot); }
             finally { lock (gate) pendingTurns--; }
         });
-        return true;
+        return (PostOutcome.Queued, id);
+    }
+
+    private void Remember(string clientActivityId, string id)
+    {
+        postedByClient[clientActivityId] = id;
+        postedOrder.Enqueue(clientActivityId);
+        if (postedOrder.Count > RememberedPosts) postedByClient.Remove(postedOrder.Dequeue());
     }
 
     /// <summary>Runs <paramref name="turn"/> after every turn queued before it; a failed turn does not stop the queue.</summary>
@@ -193,3 +211,6 @@ public sealed class DirectLineConversation
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>What became of a client's post.</summary>
+public enum PostOutcome { Queued, Repeated, Full }
