@@ -7,10 +7,13 @@ using MagLearn.Bot.Checks;
 using MagLearn.Bot.Conversation;
 using MagLearn.Bot.Evaluation;
 using MagLearn.Bot.Flows;
+using MagLearn.Bot.Headers;
 using MagLearn.Bot.Health;
 using MagLearn.Bot.Hosting;
 using MagLearn.Bot.Insights;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Limits;
+using MagLearn.Bot.Proxy;
 using MagLearn.Bot.Seeding;
 using MagLearn.Bot.Storage;
 using MagLearn.Bot.Telemetry;
@@ -35,6 +38,9 @@ if (command is not null)
     });
 }
 
+builder.AddProxyHeaders();
+builder.AddSecurityHeaders();
+builder.AddRequestLimits();
 builder.AddKnowledge();
 builder.AddFlows();
 builder.AddContentChecks();
@@ -60,6 +66,9 @@ if (command is not null)
     };
 }
 
+app.UseProxyHeaders();
+app.UseSecurityHeaders();
+app.UseRequestLimits();
 app.MapHealth();
 app.MapLearnSite();
 app.MapAskApi();

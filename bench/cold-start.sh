@@ -21,7 +21,7 @@ measure() {
   for i in $(seq 1 "$runs"); do
     local start end pid
     start=$(date +%s%N)
-    "$@" --urls "http://127.0.0.1:$port" --Knowledge:WatchContent=false >/dev/null 2>&1 &
+    "$@" --urls "http://127.0.0.1:$port" --Knowledge:WatchContent=false --Limits:Enabled=false >/dev/null 2>&1 &
     pid=$!
     until curl -sf -o /dev/null "$question"; do
       sleep 0.01

@@ -30,6 +30,7 @@ public static class AdminApi
         builder.Services.AddSingleton<ConversationRecords>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AdminSession>();
+        builder.Services.AddSingleton<AdminAudit>();
         return builder;
     }
 

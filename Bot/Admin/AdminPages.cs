@@ -33,12 +33,16 @@ public static class AdminPages
     private static IResult Page(HttpContext http, AdminSession session, string file, string path) =>
         session.IsSignedIn(http.Request) ? Html(http, File.ReadAllText(Path.Combine(Folder, file)), StatusCodes.Status200OK) : SignInForm(http, path, null);
 
-    private static async Task<IResult> SignInAsync(HttpContext http, AdminSession session)
+    private static async Task<IResult> SignInAsync(HttpContext http, AdminSession session, AdminAudit audit)
     {
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
         var back = form?["return"].ToString() is { } r && (r == "/admin" || r == "/admin/dialogs") ? r : "/admin";
         if (!session.IsKey(form?["key"].ToString()))
+        {
+            audit.Write(http, "sign-in refused: wrong key");
             return SignInForm(http, back, "That key is not the admin key.");
+        }
+        audit.Write(http, "signed in");
         session.SignIn(http.Response);
         return Results.Redirect(back, preserveMethod: false);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MagLearn.Bot.Hosting;
 using MagLearn.Knowledge.Answers;
 
 namespace MagLearn.Bot.Apis;
@@ -11,6 +12,9 @@ public static class AskApi
 {
     public const int MaxTextLength = 2000;
 
+    /// <summary>A question of <see cref="MaxTextLength"/> characters, escaped, is far below this.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ask");
@@ -22,8 +26,10 @@ public static class AskApi
         });
         group.MapPost("", async (HttpRequest request, AskRouter router) =>
         {
-            var (body, error) = await ReadBody(request);
-            return error is not null ? BadRequest(error) : Answer(router, body!.Text, body.Top, body.Explain ?? request.Query["explain"] == "true");
+            var (body, status, error) = await ReadBody(request);
+            return error is not null
+                ? Results.Json(new { error }, statusCode: status)
+                : Answer(router, body!.Text, body.Top, body.Explain ?? request.Query["explain"] == "true");
         });
         return app;
     }
@@ -42,17 +48,19 @@ public static class AskApi
         return Results.Json(AskResponse.From(router.Ask(text, top ?? AskRouter.DefaultTop, explain: explain)));
     }
 
-    private static async Task<(AskRequest? Body, string? Error)> ReadBody(HttpRequest request)
+    /// <summary>The request's JSON, read up to <see cref="MaxBodyBytes"/> however it is sent (chunked included).</summary>
+    private static async Task<(AskRequest? Body, int Status, string? Error)> ReadBody(HttpRequest request)
     {
-        if (request.ContentLength > 64 * 1024) return (null, "the request body is too large");
+        using var bytes = await RequestBody.ReadAsync(request, MaxBodyBytes, request.HttpContext.RequestAborted);
+        if (bytes is null) return (null, StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {MaxBodyBytes} bytes");
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<AskRequest>(request.Body, JsonSerializerOptions.Web);
-            return body is null ? (null, "the body must be a JSON object with 'text'") : (body, null);
+            var body = JsonSerializer.Deserialize<AskRequest>(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), JsonSerializerOptions.Web);
+            return body is null ? (null, StatusCodes.Status400BadRequest, "the body must be a JSON object with 'text'") : (body, 0, null);
         }
         catch (JsonException)
         {
-            return (null, "the body must be JSON: {\"text\": \"...\", \"top\": 3}");
+            return (null, StatusCodes.Status400BadRequest, "the body must be JSON: {\"text\": \"...\", \"top\": 3}");
         }
     }
 

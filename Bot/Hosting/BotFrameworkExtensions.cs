@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Hosting;
 
@@ -14,11 +15,16 @@ public static class BotFrameworkExtensions
     public static WebApplicationBuilder AddBotFramework(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<ChannelAccessOptions>().Bind(builder.Configuration.GetSection(ChannelAccessOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChannelAccessOptions>, ChannelAccessProblems>();
+        services.AddSingleton<ChannelAccess>();
         services.AddSingleton<ChannelHttpClients>();
         services.AddSingleton<BotFrameworkAuthentication>(sp => new ReusingBotFrameworkAuthentication(
             new ConfigurationBotFrameworkAuthentication(builder.Configuration,
                 httpClientFactory: sp.GetRequiredService<ChannelHttpClients>(),
-                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
+                logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()),
+            sp.GetRequiredService<ChannelAccess>().MayReplyTo));
+        services.AddSingleton<ChannelTokenCheck>();
         // Typing shows only when a turn is slow enough for a person to wonder (a cold start, a slow store): an
         // answer that arrives in milliseconds needs no indicator, and sending one anyway costs every turn an extra
         // call to the channel.
@@ -46,5 +52,12 @@ public static class BotFrameworkExtensions
     {
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         return app;
+    }
+
+    /// <summary>Names each problem with the ChannelAccess settings when the host starts.</summary>
+    private sealed class ChannelAccessProblems : IValidateOptions<ChannelAccessOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ChannelAccessOptions options) =>
+            options.Problems().ToList() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

@@ -31,9 +31,9 @@ public sealed class ChannelAdapter : CloudAdapter
     }
 
     /// <summary>
-    /// Authenticates and runs the turn of an activity the endpoint has already read and checked, and returns what
-    /// the channel gets back (see <see cref="MessagesEndpoint"/>).
+    /// Runs the turn of an activity the endpoint has already read and whose token <see cref="ChannelTokenCheck"/>
+    /// admitted, and returns what the channel gets back (see <see cref="MessagesEndpoint"/>).
     /// </summary>
-    public Task<InvokeResponse> ProcessReadActivityAsync(string authHeader, Microsoft.Bot.Schema.Activity activity, IBot bot, CancellationToken cancellationToken) =>
-        ProcessActivityAsync(authHeader, activity, bot.OnTurnAsync, cancellationToken);
+    public Task<InvokeResponse> ProcessAuthenticatedAsync(AuthenticateRequestResult authenticated, Microsoft.Bot.Schema.Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authenticated, activity, bot.OnTurnAsync, cancellationToken);
 }

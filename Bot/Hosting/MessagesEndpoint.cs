@@ -7,10 +7,13 @@ using Newtonsoft.Json;
 namespace MagLearn.Bot.Hosting;
 
 /// <summary>
-/// Hands channel activities to the adapter, after turning away what it cannot read: a body that is not an
-/// activity gets a 400 with a JSON reason instead of an exception deep inside the SDK. The activity is read
-/// once, here, and given to the adapter as read: <see cref="CloudAdapter.ProcessAsync"/> would parse the body
-/// a second time.
+/// Hands channel activities to the adapter, in the order that costs a stranger the least of the bot's work: who is
+/// calling (<see cref="ChannelAccess"/>), whether a registered bot's caller brought a token at all, the body read
+/// up to its limit and read as an activity, the token checked against it (<see cref="ChannelTokenCheck"/>), the
+/// service URL the replies would go to, the conversation's own rate limit (<see cref="ITurnAdmission"/>), and only
+/// then a turn. A body that is not an activity gets a 400 with a reason of ours, never the parser's. The activity
+/// is read once, here, and given to the adapter as read: <see cref="CloudAdapter.ProcessAsync"/> would parse the
+/// body a second time.
 /// </summary>
 internal static class MessagesEndpoint
 {
@@ -27,24 +30,30 @@ internal static class MessagesEndpoint
         Converters = HttpHelper.BotMessageSerializerSettings.Converters,
         NullValueHandling = HttpHelper.BotMessageSerializerSettings.NullValueHandling,
         MaxDepth = 64,
+        // "$type", "$id" and "$ref" in a stranger's activity are plain properties, not instructions to the reader.
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
     });
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task HandleAsync(HttpContext http, ChannelAdapter adapter, IBot bot)
+    public static async Task HandleAsync(HttpContext http, ChannelAdapter adapter, ChannelAccess access, ChannelTokenCheck tokens,
+        IEnumerable<ITurnAdmission> admissions, IBot bot)
     {
         var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        if (!access.MayCall(http.Connection.RemoteIpAddress))
         {
-            await Reject(http, StatusCodes.Status413PayloadTooLarge, $"the activity is larger than {MaxBodyBytes} bytes");
+            await Reject(http, StatusCodes.Status403Forbidden, "this bot runs without channel authentication and answers only callers on its own machine");
             return;
         }
-        string body;
-        try
+        var authorization = request.Headers.Authorization.ToString();
+        if (access.AuthenticationRequired && !HasBearer(authorization))
         {
-            body = await ReadBodyAsync(request);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
         }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
+
+        using var body = await RequestBody.ReadAsync(request, MaxBodyBytes, http.RequestAborted);
+        if (body is null)
         {
             await Reject(http, StatusCodes.Status413PayloadTooLarge, $"the activity is larger than {MaxBodyBytes} bytes");
             return;
@@ -56,18 +65,35 @@ internal static class MessagesEndpoint
             return;
         }
 
-        // What CloudAdapter.ProcessAsync does after reading the body: authenticate, run the turn, write the
-        // turn's result (the replies, for expectReplies; an invoke's answer) or a bare 200.
-        try
+        var check = await tokens.CheckAsync(authorization, activity!, http.RequestAborted);
+        if (check.Outcome != ChannelTokenOutcome.Admitted)
         {
-            var result = await adapter.ProcessReadActivityAsync(request.Headers.Authorization.ToString(), activity!, bot, http.RequestAborted);
-            await WriteResultAsync(http.Response, result);
+            if (check.Outcome == ChannelTokenOutcome.Unavailable) http.Response.Headers.RetryAfter = "30";
+            http.Response.StatusCode = check.Outcome == ChannelTokenOutcome.Refused ? StatusCodes.Status401Unauthorized : StatusCodes.Status503ServiceUnavailable;
+            return;
         }
-        catch (UnauthorizedAccessException)
+        if (!access.MayReplyTo(activity!.ServiceUrl))
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            await Reject(http, StatusCodes.Status403Forbidden, "the bot does not send replies to that serviceUrl");
+            return;
         }
+
+        foreach (var admission in admissions)
+        {
+            if (admission.TryAdmit(activity) is not { } wait) continue;
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Reject(http, StatusCodes.Status429TooManyRequests, "too many messages in this conversation; try again shortly");
+            return;
+        }
+
+        // What CloudAdapter.ProcessAsync does after authenticating: run the turn, write the turn's result (the
+        // replies, for expectReplies; an invoke's answer) or a bare 200.
+        var result = await adapter.ProcessAuthenticatedAsync(check.Authenticated!, activity, bot, http.RequestAborted);
+        await WriteResultAsync(http.Response, result);
     }
+
+    private static bool HasBearer(string authorization) =>
+        authorization.StartsWith("Bearer ", StringComparison.Ordinal) && authorization.Length > "Bearer ".Length;
 
     /// <summary>
     /// What <see cref="HttpHelper.WriteResponseAsync"/> writes (the status, and the body as JSON when there is one),
@@ -92,29 +118,24 @@ internal static class MessagesEndpoint
         await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
-    /// <summary>The body as text; past <see cref="MaxBodyBytes"/> the read throws <c>BadHttpRequestException</c>.</summary>
-    private static async Task<string> ReadBodyAsync(HttpRequest request)
+    private static (Activity? Activity, string? Problem) Read(MemoryStream body)
     {
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, leaveOpen: true);
-        return await reader.ReadToEndAsync();
-    }
-
-    private static (Activity? Activity, string? Problem) Read(string body)
-    {
-        if (string.IsNullOrWhiteSpace(body)) return (null, "the request has no activity");
+        var empty = body.Length == 0;
         Activity? activity;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(body));
+            using var reader = new JsonTextReader(new StreamReader(body, Encoding.UTF8, leaveOpen: true));
             activity = ActivityReader.Deserialize<Activity>(reader);
         }
-        catch (JsonException e)
+        catch (Exception e) when (WireJson.IsUnreadable(e))
         {
-            return (null, "the body is not a valid activity: " + e.Message.Split('.')[0]);
+            // The parser's message quotes the body and names its own types: the caller learns only what is wrong.
+            return (null, empty ? "the request has no activity" : "the body is not an activity in JSON");
         }
-        if (activity is null || string.IsNullOrEmpty(activity.Type)) return (null, "the activity has no type");
+        if (activity is null) return (null, "the request has no activity");
+        if (string.IsNullOrEmpty(activity.Type)) return (null, "the activity has no type");
         if (activity.Conversation?.Id is null or "") return (null, "the activity has no conversation id");
+        if (string.IsNullOrEmpty(activity.ChannelId)) return (null, "the activity has no channelId");
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("http" or "https"))
             return (null, "the activity's serviceUrl must be an absolute http(s) address");
         return (activity, null);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Schema;
 
 namespace MagLearn.Bot.Hosting;
@@ -17,7 +17,12 @@ namespace MagLearn.Bot.Hosting;
 /// Connector client per (bot app id, service URL, audience) is kept and shared, as the older BotFrameworkAdapter did; the user-token client, which only sign-in needs, is built the first time it is
 /// used, so a turn that never signs anyone in never builds one.
 /// </summary>
-public sealed class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+/// <remarks>
+/// Given <paramref name="mayReplyTo"/> (the host's <c>ChannelAccess.MayReplyTo</c>), no client is built for a
+/// service URL it refuses: the endpoint turns such activities away first, and this holds for every other way a
+/// reply could be sent.
+/// </remarks>
+public sealed class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication inner, Func<string?, bool>? mayReplyTo = null) : BotFrameworkAuthentication
 {
     /// <summary>
     /// Channels use a handful of service URLs; past this many (only a caller making them up could get there,
@@ -59,6 +64,8 @@ public sealed class ReusingBotFrameworkAuthentication(BotFrameworkAuthentication
 
     private async Task<IConnectorClient> ClientAsync(string appId, ConnectorFactory factory, string serviceUrl, string audience, CancellationToken cancellationToken)
     {
+        if (mayReplyTo is not null && !mayReplyTo(serviceUrl))
+            throw new UnauthorizedAccessException("the bot does not send replies to that service URL");
         var key = (appId, serviceUrl, audience ?? "");
         if (clients.TryGetValue(key, out var kept)) return new SharedConnectorClient(kept);
         var created = await factory.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,14 @@ internal static class WireJson
 
     public static T? Deserialize<T>(string json) => JsonConvert.DeserializeObject<T>(json, Settings);
 
+    /// <summary>
+    /// Whether reading a stranger's JSON failed because of the JSON: besides the parser's own exceptions, the Bot
+    /// Framework schema's converters throw casts and argument errors on shapes they do not expect (an attachment
+    /// whose content holds <c>$type</c>, say). Any of them means "not an activity", never a 500.
+    /// </summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is JsonException or InvalidCastException or ArgumentException or FormatException or OverflowException or InvalidOperationException;
+
     private static JsonSerializerSettings Compact(JsonSerializerSettings wire) => new()
     {
         Formatting = Formatting.None,
@@ -32,5 +40,7 @@ internal static class WireJson
         DateParseHandling = wire.DateParseHandling,
         ReferenceLoopHandling = wire.ReferenceLoopHandling,
         MaxDepth = 64,
+        // "$type", "$id" and "$ref" in a client's activity are plain properties, not instructions to the reader.
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
     };
 }

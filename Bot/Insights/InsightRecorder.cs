@@ -135,7 +135,7 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
         }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Could not keep {Count} insight events")]
+    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Could not keep {Count} insight events")]
     private partial void WriteFailed(Exception exception, int count);
 }
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
-using Markdig;
+using MagLearn.Bot.Headers;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Content;
+using Markdig;
 
 namespace MagLearn.Bot.Learn;
 
@@ -16,15 +17,19 @@ public static class LearnSite
 
     public static IEndpointRouteBuilder MapLearnSite(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/learn", (KnowledgeBase knowledge) => Html(Index(knowledge.Current.Library)));
-        app.MapGet("/learn/{pageId}", (string pageId, KnowledgeBase knowledge) =>
+        app.MapGet("/learn", (KnowledgeBase knowledge, HttpResponse response) => Html(response, Index(knowledge.Current.Library)));
+        app.MapGet("/learn/{pageId}", (string pageId, KnowledgeBase knowledge, HttpResponse response) =>
             knowledge.Current.Library.Find(pageId) is { } page
-                ? Html(Page(page))
-                : Results.Content(Layout("Page not found", $"<h1>Page not found</h1><p>There is no Learn page <code>{E(pageId)}</code>. <a href=\"/learn\">All Learn pages</a></p>"), "text/html; charset=utf-8", statusCode: 404));
+                ? Html(response, Page(page))
+                : Html(response, Layout("Page not found", $"<h1>Page not found</h1><p>There is no Learn page <code>{E(pageId)}</code>. <a href=\"/learn\">All Learn pages</a></p>"), 404));
         return app;
     }
 
-    private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
+    private static IResult Html(HttpResponse response, string html, int status = 200)
+    {
+        response.Headers.ContentSecurityPolicy = Policy;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
 
     internal static string Page(LearnPage page)
     {
@@ -50,16 +55,23 @@ public static class LearnSite
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{E(title)}} | MAG Learn</title>
-        <style>
+        <style>{{Css}}</style></head>
+        <body>{{body}}</body></html>
+        """;
+
+    /// <summary>The pages' one style block: the page's policy allows it by its hash, and no other style or any script.</summary>
+    private const string Css = """
           body { font-family: "Segoe UI", Arial, sans-serif; max-width: 52rem; margin: 0 auto; padding: 1.5rem; color: #1f2a37; line-height: 1.55; }
           h1 { color: #0b3d6e; } h2 { color: #0b3d6e; border-top: 1px solid #d8e0ea; padding-top: 1rem; scroll-margin-top: 1rem; }
           a { color: #0a5ea8; } .crumbs { font-size: .9rem; } .summary { font-size: 1.1rem; }
           section:target { background: #fff8db; outline: .5rem solid #fff8db; }
           table { border-collapse: collapse; } td, th { border: 1px solid #d8e0ea; padding: .3rem .6rem; }
           ul.pages span { color: #4b5563; display: block; font-size: .9rem; margin-bottom: .6rem; }
-        </style></head>
-        <body>{{body}}</body></html>
         """;
+
+    /// <summary>Learn pages run nothing and load nothing but their own style and this host's images.</summary>
+    private static readonly string Policy = "default-src 'none'; style-src " + SecurityHeaders.StyleHash(Css) +
+        "; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

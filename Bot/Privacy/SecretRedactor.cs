@@ -6,6 +6,11 @@ namespace MagLearn.Bot.Privacy;
 /// Masks what looks like a secret before words are kept or passed on: a password given as "password is X" or
 /// "pw: X", one-time codes (6 to 8 digits), 16-digit certificate passcodes, card numbers and the old
 /// xxxx-xxxx-xxxx-xxxx system passwords. The bot never asks for these, but people type them anyway.
+///
+/// Whatever a stranger types passes through here, so every pattern runs in time linear in the text: they are
+/// written without backreferences or lookarounds and run on <see cref="RegexOptions.NonBacktracking"/>, which
+/// cannot be made to backtrack, with a timeout besides. Should one ever pass, the whole text is masked: a lost
+/// message is better than a kept secret.
 /// </summary>
 public static partial class SecretRedactor
 {
@@ -14,15 +19,25 @@ public static partial class SecretRedactor
     public static string Redact(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        // Every transcript string passes through here; most hold nothing the patterns below could match.
-        if (!MayHoldACode(text)) return LoneSecret(text) ? Mask : text;
-        // Codes first, so that "passcode is 1234 5678 9012 3456" loses all four groups, not just the first.
-        var redacted = GroupedCode().Replace(text, Mask);
-        redacted = LongNumber().Replace(redacted, Mask);
-        redacted = ShortCode().Replace(redacted, Mask);
-        redacted = LabelledSecret().Replace(redacted, MaskLabelled);
-        return LoneSecret(redacted) ? Mask : redacted;
+        try
+        {
+            // Every transcript string passes through here; most hold nothing the patterns below could match.
+            if (!MayHoldACode(text)) return LoneSecret(text) ? Mask : text;
+            // Codes first, so that "passcode is 1234 5678 9012 3456" loses all four groups, not just the first.
+            var redacted = GroupedCode().Replace(text, MaskGroupedCode);
+            redacted = LongNumber().Replace(redacted, MaskStandingAlone);
+            redacted = ShortCode().Replace(redacted, MaskStandingAlone);
+            redacted = LabelledSecret().Replace(redacted, MaskLabelled);
+            return LoneSecret(redacted) ? Mask : redacted;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Mask;
+        }
     }
+
+    /// <summary>Per pattern and text: far above the milliseconds the largest message takes.</summary>
+    private const int TimeoutMilliseconds = 2000;
 
     public static bool ContainsSecret(string? text) => !string.IsNullOrEmpty(text) && Redact(text) != text;
 
@@ -52,8 +67,13 @@ public static partial class SecretRedactor
         return kinds >= 3;
     }
 
-    /// <summary>"password is X", "my pw: X", "passcode = X", "OTP code 123456", "PIN 1234": the label stays, X goes.</summary>
-    [GeneratedRegex(@"\b(?<label>(?:pass\s?word|passwd|pwd|pw|pass\s?code|pin|otp(?:\s+code)?|one[- ]time\s+(?:pass\s?word|code)|(?:security|verification|activation)\s+code)s?\s*(?<said>\bis\b|\bwas\b|=|:)?\s*)(?<value>[^\s,;]+)", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "password is X", "my pw: X", "passcode = X", "OTP code 123456", "PIN 1234", "my code is 4821": the label
+    /// stays, X goes. Between label and value either a word of saying ("is", ":", "=") with any spaces around it,
+    /// or spaces alone (or none: "pw123").
+    /// </summary>
+    [GeneratedRegex(@"\b(?<label>(?:pass\s?word|passwd|pwd|pw|pass\s?code|pin|otp(?:\s+code)?|one[- ]time\s+(?:pass\s?word|code)|(?:security|verification|activation)\s+code|my\s+(?:(?:access|login|sign[- ]?in|sms|text|email|mfa|2fa)\s+)?code)s?(?:\s*(?<said>\bis\b|\bwas\b|=|:)\s*|\s*))(?<value>[^\s,;]+)",
+        RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex LabelledSecret();
 
     /// <summary>Words that follow "password is" when someone describes the problem rather than the password.</summary>
@@ -78,18 +98,38 @@ public static partial class SecretRedactor
         return match.Groups["label"].Value + Mask;
     }
 
-    /// <summary>Passcodes, card numbers and system passwords written in groups: 1234 5678 9012 3456, abcd-efgh-ijkl-mnop.</summary>
-    [GeneratedRegex(@"\b\d{4}([- ])\d{4}\1\d{4}\1\d{4}\b|\b\d{4}([- ])\d{6}\2\d{5}\b|\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b")]
+    /// <summary>
+    /// Passcodes and card numbers written in groups, whatever separates them (1234 5678 9012 3456,
+    /// 4111.1111.1111.1111, 3782-822463-10005, 4111 / 1111 / 1111 / 1111), and the system passwords abcd-efgh-ijkl-mnop.
+    /// The groups are masked only when they hold 13 digits or more in all (<see cref="MaskGroupedCode"/>), so a
+    /// phone number or a date stays.
+    /// </summary>
+    [GeneratedRegex(@"(?<before>-)?\b\d{4}(?:\s?[-./_ ]\s?\d{3,6}){2,4}\b(?<after>-)?|\b[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}\b",
+        RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex GroupedCode();
 
+    private static string MaskGroupedCode(Match match)
+    {
+        var value = match.Value;
+        if (value.Any(char.IsAsciiLetter)) return Mask;
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits >= 13 && !NextToHyphen(match) ? Mask : value;
+    }
+
     /// <summary>Card numbers and passcodes written without spaces: 13 to 19 digits.</summary>
-    [GeneratedRegex(@"(?<![\w-])\d{13,19}(?![\w-])")]
+    [GeneratedRegex(@"(?<before>-)?\b\d{13,19}\b(?<after>-)?", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex LongNumber();
 
     /// <summary>One-time codes: 6 to 8 digits standing alone (error codes such as 2035 or 5103 have four).</summary>
-    [GeneratedRegex(@"(?<![\w-])\d{6,8}(?![\w-])")]
+    [GeneratedRegex(@"(?<before>-)?\b\d{6,8}\b(?<after>-)?", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex ShortCode();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9'-]*_\d{4}$", RegexOptions.IgnoreCase)]
+    /// <summary>Digits joined to a word by a hyphen are part of a reference (SO-1234567), not a code.</summary>
+    private static string MaskStandingAlone(Match match) => NextToHyphen(match) ? match.Value : Mask;
+
+    /// <summary>The patterns take a hyphen on either side into the match (no lookarounds) for this to see.</summary>
+    private static bool NextToHyphen(Match match) => match.Groups["before"].Success || match.Groups["after"].Success;
+
+    [GeneratedRegex(@"^[a-z][a-z0-9'-]*_\d{4}$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex UserId();
 }

@@ -21,7 +21,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// A conversation nobody has written to for this long is forgotten (Redis key expiry; a sweep on SQLite).
-    /// Zero keeps everything.
+    /// Zero keeps everything, on SQLite and in memory only.
     /// </summary>
     public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromDays(30);
 
@@ -39,6 +39,9 @@ public sealed class StorageOptions
         if (Kind == StorageKind.Sqlite && string.IsNullOrWhiteSpace(Sqlite)) yield return "Storage:Sqlite must name the database file";
         if (Kind == StorageKind.Redis && string.IsNullOrWhiteSpace(Redis)) yield return "Storage:Redis must be a connection string (host:port) when Storage:Kind is Redis";
         if (IdleExpiry < TimeSpan.Zero) yield return "Storage:IdleExpiry must not be negative";
+        // Redis runs noeviction: a key without an expiry stays until something deletes it, and nothing would.
+        if (Kind == StorageKind.Redis && IdleExpiry == TimeSpan.Zero)
+            yield return "Storage:IdleExpiry must be more than zero with Redis, which never evicts: every key it holds must expire";
     }
 }
 

@@ -13,16 +13,20 @@ namespace MagLearn.Bot.Transcripts;
 /// </summary>
 public static class ActivityRedactor
 {
-    /// <summary>The parts of an activity that carry what someone said or submitted.</summary>
+    /// <summary>
+    /// The parts of an activity that carry what someone said or submitted, and the accounts on it: a display name
+    /// is whatever the person typed into a profile or a page gave Web Chat, and has been seen to hold a password.
+    /// </summary>
     private static readonly HashSet<string> SaidProperties = new(StringComparer.Ordinal)
     {
-        "text", "speak", "summary", "value", "attachments", "suggestedActions", "channelData",
+        "text", "speak", "summary", "value", "attachments", "suggestedActions", "channelData", "from", "recipient",
     };
 
     /// <summary>Within those, names whose values are identifiers or links, never a sentence anyone typed.</summary>
     private static readonly HashSet<string> NotProse = new(StringComparer.OrdinalIgnoreCase)
     {
         "$type", "type", "contentType", "id", "url", "contentUrl", "thumbnailUrl", "image", "tenant", "textFormat", "locale",
+        "role", "aadObjectId",
     };
 
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings

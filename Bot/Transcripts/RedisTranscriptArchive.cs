@@ -5,7 +5,8 @@ namespace MagLearn.Bot.Transcripts;
 
 /// <summary>
 /// Transcripts in the same Redis as conversation state: a list per conversation, appended to by whichever instance
-/// ran the turn. The list expires <see cref="TranscriptOptions.Retention"/> after its last activity.
+/// ran the turn. The list expires <see cref="TranscriptOptions.Retention"/> after its last activity: appending and
+/// setting the expiry are one transaction, so no list is left without one, whatever happens between them.
 /// </summary>
 public sealed class RedisTranscriptArchive : ITranscriptArchive
 {
@@ -22,15 +23,14 @@ public sealed class RedisTranscriptArchive : ITranscriptArchive
 
     public async Task AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken = default)
     {
-        var db = redis.GetDatabase();
-        var writes = new List<Task>();
+        var transaction = redis.GetDatabase().CreateTransaction();
         foreach (var conversation in entries.GroupBy(e => e.ConversationId))
         {
             var key = (RedisKey)(KeyPrefix + conversation.Key);
-            writes.Add(db.ListRightPushAsync(key, conversation.Select(e => (RedisValue)JsonSerializer.Serialize(e)).ToArray()));
-            if (retention > TimeSpan.Zero) writes.Add(db.KeyExpireAsync(key, retention));
+            _ = transaction.ListRightPushAsync(key, conversation.Select(e => (RedisValue)JsonSerializer.Serialize(e)).ToArray());
+            if (retention > TimeSpan.Zero) _ = transaction.KeyExpireAsync(key, retention);
         }
-        await Task.WhenAll(writes).WaitAsync(cancellationToken);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, CancellationToken cancellationToken = default)

@@ -15,6 +15,9 @@ public static class TranscriptExtensions
         var services = builder.Services;
         services.AddOptions<TranscriptOptions>().Bind(builder.Configuration.GetSection(TranscriptOptions.Section))
             .Validate(o => o.Retention >= TimeSpan.Zero, "Transcripts:Retention must not be negative")
+            // Redis runs noeviction: a transcript kept for ever there would hold memory for ever.
+            .Validate<IOptions<StorageOptions>>((o, storage) => storage.Value.Kind != StorageKind.Redis || o.Retention > TimeSpan.Zero,
+                "Transcripts:Retention must be more than zero with Redis, which never evicts: every key it holds must expire")
             .ValidateOnStart();
         services.AddSingleton<ITranscriptArchive>(sp =>
         {

@@ -46,10 +46,14 @@ public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? 
     /// <summary>A button's value: a JSON object, as Web Chat and Teams send it, or the same as a string.</summary>
     private static JObject? ValueOf(object? value) => value switch
     {
-        JObject o => o,
-        string s when s.TrimStart().StartsWith('{') => TryParse(s),
+        JObject o => Strings(o),
+        string s when s.TrimStart().StartsWith('{') => TryParse(s) is { } parsed ? Strings(parsed) : null,
         _ => null,
     };
+
+    /// <summary>The value's string properties only: an object or a list where a name is expected names nothing.</summary>
+    private static JObject Strings(JObject value) =>
+        new(value.Properties().Where(p => p.Value.Type == JTokenType.String).Select(p => new JProperty(p.Name, p.Value)));
 
     private static JObject? TryParse(string json)
     {

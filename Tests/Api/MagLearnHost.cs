@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MagLearn.Tests.Support;
 
 namespace MagLearn.Tests.Api;
 
@@ -17,7 +18,13 @@ public class MagLearnHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Knowledge:WatchContent", "false");
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        // The contract tests ask far more than any one person would; the limits have tests and hosts of their own.
+        builder.UseSetting("Limits:Enabled", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<IStartupFilter, CallerOnThisMachine>();
+        });
     }
 }
 

@@ -40,6 +40,17 @@ public class MessagesEndpointTests(MagLearnHost host)
         await (await client.PostRaw("/api/messages", MalformedBodies[problem])).AssertBadRequestWithError();
     }
 
+    [Theory]
+    [MemberData(nameof(MalformedBodyNames))]
+    public async Task A_400_says_what_is_wrong_without_the_parsers_words(string problem)
+    {
+        var error = (await (await client.PostRaw("/api/messages", MalformedBodies[problem])).Json()).GetProperty("error").GetString()!;
+
+        // Newtonsoft's messages quote the body and name its position and its own types.
+        Assert.DoesNotMatch(@"(?i)\b(path|line|position|newtonsoft|unexpected|character|deserializ|token|JArray|JObject|Microsoft\.Bot)\b", error);
+        Assert.DoesNotContain("{", error);
+    }
+
     [Fact]
     public async Task An_activity_far_too_large_is_refused_without_a_500()
     {

@@ -31,8 +31,9 @@ public class ChannelsHost : MagLearnHost
             ["DirectLine:Local:Secret"] = Secret,
             ["WebChat:AllowedOrigins:0"] = PortalOrigin,
             ["WebChat:AllowedOrigins:1"] = PortalPageOrigin,
-            // Every test here opens conversations from the one loopback address.
-            ["WebChat:TokenRequestsPerMinute"] = "100000",
+            // The limits as deployed, but every test here opens conversations from the one loopback address.
+            ["Limits:Enabled"] = "true",
+            ["Limits:Tokens:PerAddress"] = "100000",
         }.Concat(overrides).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();

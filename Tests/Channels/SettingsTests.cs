@@ -13,7 +13,7 @@ public class SettingsTests
     [InlineData("DirectLine:Local:TokenLifetimeSeconds", "0", "TokenLifetimeSeconds must be at least 1")]
     [InlineData("WebChat:AllowedOrigins:0", "https://portal.example.com/login", "is not an origin")]
     [InlineData("WebChat:PageFlows:billing", "pay-an-invoice", "billing → pay-an-invoice")]
-    [InlineData("WebChat:TokenRequestsPerMinute", "0", "TokenRequestsPerMinute must be at least 1")]
+    [InlineData("Limits:Tokens:PerAddress", "-1", "Limits:Tokens:PerAddress must not be negative")]
     public void A_local_direct_line_with_unusable_settings_stops_the_host_naming_the_problem(string key, string value, string problem)
     {
         using var host = new SettingsHost(new() { ["DirectLine:Local:Enabled"] = "true", [key] = value });
@@ -40,7 +40,7 @@ public class SettingsTests
     [Fact]
     public async Task One_client_asking_for_tokens_too_fast_is_told_to_slow_down()
     {
-        using var host = new SettingsHost(new() { ["DirectLine:Local:Enabled"] = "true", ["WebChat:TokenRequestsPerMinute"] = "2" });
+        using var host = new SettingsHost(new() { ["DirectLine:Local:Enabled"] = "true", ["Limits:Enabled"] = "true", ["Limits:Tokens:PerAddress"] = "2" });
         var http = host.CreateClient();
 
         var statuses = new List<HttpStatusCode>();

@@ -32,7 +32,9 @@ async function press(page, title) {
 
 test('the page opens on the welcome, as an automated assistant, with the help areas as buttons', async () => {
   const { context, page, problems } = await newPage(browser);
-  await page.goto(`${BOT}/`);
+  const response = await page.goto(`${BOT}/`);
+  // All of this runs under the page's policy: a script or style it refused would be a console error below.
+  assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self';/);
 
   await botSays(page, 'the automated help assistant');
   for (const area of ['Login help', 'Buy or renew a credential', 'Talk to a person'])

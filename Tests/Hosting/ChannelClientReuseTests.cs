@@ -54,6 +54,17 @@ public class ChannelClientReuseTests
     }
 
     [Fact]
+    public async Task No_client_is_built_for_a_service_url_replies_may_not_go_to()
+    {
+        var auth = new ReusingBotFrameworkAuthentication(framework.Object, mayReplyTo: url => url == "http://127.0.0.1:9/");
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => TurnClientAsync(auth, "http://169.254.169.254/"));
+        await TurnClientAsync(auth, "http://127.0.0.1:9/");
+
+        Assert.Single(built);
+    }
+
+    [Fact]
     public async Task Turns_to_the_same_channel_share_one_client_that_the_end_of_a_turn_does_not_close()
     {
         var auth = new ReusingBotFrameworkAuthentication(framework.Object);

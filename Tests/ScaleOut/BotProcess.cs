@@ -46,12 +46,14 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     public static async Task<BotProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
     {
-        var environment = new Dictionary<string, string>(settings)
+        // Anonymous unless the settings say otherwise.
+        var environment = new Dictionary<string, string>
         {
             ["Knowledge__WatchContent"] = "false",
             ["MicrosoftAppId"] = "",
             ["MicrosoftAppPassword"] = "",
         };
+        foreach (var (key, value) in settings) environment[key] = value;
         var output = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";

@@ -23,7 +23,11 @@ public sealed class StoredHost(IReadOnlyDictionary<string, string?> settings) : 
     {
         builder.UseSetting("Knowledge:WatchContent", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<IStartupFilter, MagLearn.Tests.Support.CallerOnThisMachine>();
+        });
     }
 
     private static IEnumerable<(string Key, string? Value)> Settings(params (string, string?)[] settings) => settings;

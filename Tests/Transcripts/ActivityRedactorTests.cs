@@ -29,6 +29,21 @@ public class ActivityRedactorTests
     }
 
     [Fact]
+    public void A_display_name_carrying_a_secret_is_masked_and_the_accounts_ids_kept()
+    {
+        var activity = From(RoleTypes.User, "hello");
+        activity.From.Name = "Pat my password is Hunter2!";
+        activity.Recipient = new ChannelAccount("maglearn-bot", "MagLearn Bot", RoleTypes.Bot);
+
+        var kept = ActivityRedactor.Redact(activity);
+
+        Assert.Equal($"Pat my password is {SecretRedactor.Mask}", (string?)kept["from"]!["name"]);
+        Assert.Equal("user-12345678", (string?)kept["from"]!["id"]);
+        Assert.Equal(RoleTypes.User, (string?)kept["from"]!["role"]);
+        Assert.Equal("MagLearn Bot", (string?)kept["recipient"]!["name"]);
+    }
+
+    [Fact]
     public void A_one_time_code_typed_alone_is_masked()
     {
         var kept = ActivityRedactor.Redact(From(RoleTypes.User, "482913"));

@@ -19,7 +19,8 @@ internal sealed class DirectLineApi(
     DirectLineConversations conversations,
     DirectLineAdapter adapter,
     IBot bot,
-    IOptions<DirectLineOptions> options)
+    IOptions<DirectLineOptions> options,
+    TimeProvider clock)
 {
     public const string BasePath = "/v3/directline";
 
@@ -31,12 +32,15 @@ internal sealed class DirectLineApi(
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
         if (refusal is not null) return refusal;
         if (!caller!.HasSecret) return DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, "BadArgument", "tokens are generated with the secret");
-        var user = (await ReadJsonAsync(request))?["user"]?.Value<string>("id");
+        var user = UserIdOf(await ReadJsonAsync(request));
         var conversation = conversations.Create(user);
         return TokenFor(conversation);
     }
 
-    /// <summary>E2: a live token is traded for a new one for the same conversation and user.</summary>
+    /// <summary>
+    /// E2: a live token is traded for a new one for the same conversation and user, until the conversation's
+    /// longest life: then the conversation can no longer be found and the client starts a new one.
+    /// </summary>
     public async Task<IResult> RefreshTokenAsync(HttpRequest request)
     {
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
@@ -46,13 +50,10 @@ internal sealed class DirectLineApi(
         return conversation is null ? DirectLineErrors.NotFound(caller.ConversationId!) : TokenFor(conversation);
     }
 
-    /// <summary>Issues a token for the conversation; the web chat token endpoint uses this too.</summary>
-    public IResult TokenFor(DirectLineConversation conversation) => Results.Json(new
-    {
-        conversationId = conversation.Id,
-        token = tokens.Issue(conversation.Id, conversation.UserId),
-        expires_in = tokens.LifetimeSeconds,
-    });
+    /// <summary>Issues a token for the conversation.</summary>
+    private IResult TokenFor(DirectLineConversation conversation) => tokens.Issue(conversation) is { } issued
+        ? Results.Json(new { conversationId = conversation.Id, token = issued.Token, expires_in = issued.ExpiresIn })
+        : DirectLineErrors.NotFound(conversation.Id);
 
     /// <summary>
     /// E3: a token starts its own conversation (201 the first time, 200 after); the secret starts a new one.
@@ -63,7 +64,7 @@ internal sealed class DirectLineApi(
         var (caller, refusal) = await DirectLineCaller.ReadAsync(request, tokens, options);
         if (refusal is not null) return refusal;
         var conversation = caller!.HasSecret
-            ? conversations.Create((await ReadJsonAsync(request))?["user"]?.Value<string>("id"))
+            ? conversations.Create(UserIdOf(await ReadJsonAsync(request)))
             : conversations.Find(caller.ConversationId);
         if (conversation is null) return DirectLineErrors.NotFound(caller.ConversationId!);
 
@@ -74,8 +75,9 @@ internal sealed class DirectLineApi(
             var membersAdded = MembersAdded(conversation, request);
             _ = conversation.Enqueue(() => adapter.RunTurnAsync(membersAdded, bot, CancellationToken.None));
         }
-        var token = caller.Token ?? tokens.Issue(conversation.Id, conversation.UserId);
-        return Results.Json(Connection(conversation, token, request, 0), statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var connection = Connection(conversation, caller, request, 0);
+        if (connection is null) return DirectLineErrors.NotFound(conversation.Id);
+        return Results.Json(connection, statusCode: first ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary>E4: reconnect; a fresh stream address that replays from the watermark.</summary>
@@ -83,28 +85,28 @@ internal sealed class DirectLineApi(
     {
         var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
         if (refusal is not null) return refusal;
-        var token = caller!.Token ?? tokens.Issue(conversation!.Id, conversation.UserId);
-        return Results.Json(Connection(conversation!, token, request, Watermark(watermark)));
+        var connection = Connection(conversation!, caller!, request, Watermark(watermark));
+        return connection is null ? DirectLineErrors.NotFound(conversationId) : Results.Json(connection);
     }
 
-    /// <summary>E5: the user's activity is echoed into the transcript and handed to the bot in the background.</summary>
+    /// <summary>
+    /// E5: the user's activity is echoed into the transcript and handed to the bot in the background; when the
+    /// conversation already has its fill of turns waiting, a 429 and nothing is kept; a client's retry of a post
+    /// (the same <c>clientActivityID</c>) gets the first one's id and runs no second turn.
+    /// </summary>
     public async Task<IResult> PostAsync(string conversationId, HttpRequest request)
     {
         var (conversation, caller, refusal) = await OpenAsync(conversationId, request);
         if (refusal is not null) return refusal;
-        if (request.ContentLength > MessagesEndpoint.MaxBodyBytes)
-            return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
+        using var body = await RequestBody.ReadAsync(request, MessagesEndpoint.MaxBodyBytes, request.HttpContext.RequestAborted);
+        if (body is null) return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
 
         Activity? activity;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            if (body.Length > MessagesEndpoint.MaxBodyBytes)
-                return DirectLineErrors.Refuse(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "the activity is too large");
-            activity = WireJson.Deserialize<Activity>(body);
+            activity = WireJson.Deserialize<Activity>(Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length));
         }
-        catch (JsonException)
+        catch (Exception e) when (WireJson.IsUnreadable(e))
         {
             activity = null;
         }
@@ -112,10 +114,10 @@ internal sealed class DirectLineApi(
             return DirectLineErrors.Refuse(StatusCodes.Status400BadRequest, "BadArgument", "the body is not an activity with a type");
 
         FromUser(activity, conversation!, caller!, request);
-        var id = conversation!.Append(activity);
-        var forBot = WireJson.Deserialize<Activity>(WireJson.Serialize(activity))!;
-        _ = conversation.Enqueue(() => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
-        return Results.Json(new { id });
+        var clientActivityId = (activity.ChannelData as JObject)?["clientActivityID"] is JValue { Type: JTokenType.String } client ? (string?)client : null;
+        var (outcome, id) = conversation!.Post(activity, clientActivityId, Local.MaxPendingTurns,
+            forBot => adapter.RunTurnAsync(forBot, bot, CancellationToken.None));
+        return outcome == PostOutcome.Full ? TooManyTurns(request) : Results.Json(new { id });
     }
 
     /// <summary>
@@ -150,6 +152,12 @@ internal sealed class DirectLineApi(
         return set;
     }
 
+    private static IResult TooManyTurns(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = "1";
+        return DirectLineErrors.Refuse(StatusCodes.Status429TooManyRequests, "TooManyRequests", "the bot has not yet answered the activities before this one");
+    }
+
     public static int Watermark(string? watermark) => int.TryParse(watermark, out var w) && w > 0 ? w : 0;
 
     private async Task<(DirectLineConversation?, DirectLineCaller?, IResult?)> OpenAsync(string conversationId, HttpRequest request)
@@ -161,13 +169,21 @@ internal sealed class DirectLineApi(
         return conversation is null ? (null, null, DirectLineErrors.NotFound(conversationId)) : (conversation, caller, null);
     }
 
-    private object Connection(DirectLineConversation conversation, string token, HttpRequest request, int watermark) => new
+    /// <summary>The conversation's connection: the caller's own token, or a new one for the secret; null past its longest life.</summary>
+    private object? Connection(DirectLineConversation conversation, DirectLineCaller caller, HttpRequest request, int watermark)
     {
-        conversationId = conversation.Id,
-        token,
-        expires_in = tokens.LifetimeSeconds,
-        streamUrl = DirectLineStream.UrlFor(request, conversation.Id, token, watermark),
-    };
+        var issued = caller.Token is { } own
+            ? new IssuedToken(own, (int)Math.Max(0, (caller.Expires!.Value - clock.GetUtcNow()).TotalSeconds))
+            : tokens.Issue(conversation);
+        if (issued is null) return null;
+        return new
+        {
+            conversationId = conversation.Id,
+            token = issued.Token,
+            expires_in = issued.ExpiresIn,
+            streamUrl = DirectLineStream.UrlFor(request, conversation.Id, issued.Token, watermark),
+        };
+    }
 
     /// <summary>What Azure's Direct Line guarantees the bot: the token's user, our ids, the client's data untouched.</summary>
     private void FromUser(Activity activity, DirectLineConversation conversation, DirectLineCaller caller, HttpRequest request)
@@ -202,13 +218,19 @@ internal sealed class DirectLineApi(
     /// <summary>Informational only: replies never leave the process.</summary>
     private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
 
+    /// <summary><c>user.id</c> of a token or start request when it is a string; any other shape names no user.</summary>
+    private static string? UserIdOf(JObject? json) =>
+        json?["user"] is JObject user && user["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
+
+    /// <summary>The small JSON of a token or start request (<c>{"user": {"id"}}</c>); anything larger or unreadable reads as none.</summary>
     private static async Task<JObject?> ReadJsonAsync(HttpRequest request)
     {
+        using var body = await RequestBody.ReadAsync(request, 16 * 1024, request.HttpContext.RequestAborted);
+        if (body is null || body.Length == 0) return null;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            return string.IsNullOrWhiteSpace(body) ? null : JObject.Parse(body);
+            using var reader = new JsonTextReader(new StreamReader(body, Encoding.UTF8)) { MaxDepth = 16 };
+            return JToken.ReadFrom(reader) as JObject;
         }
         catch (JsonException)
         {

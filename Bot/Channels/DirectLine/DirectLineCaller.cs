@@ -8,7 +8,8 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// Who is calling the local Direct Line: the server holding the secret (any conversation, may start new ones), or
 /// a client holding a token (its own conversation only). A refusal is the Direct Line error the client expects.
 /// </summary>
-public sealed record DirectLineCaller(string? ConversationId, string? UserId, string? Token)
+/// <param name="Expires">When the caller's token expires; null for the secret.</param>
+public sealed record DirectLineCaller(string? ConversationId, string? UserId, string? Token, DateTimeOffset? Expires = null)
 {
     public bool HasSecret => ConversationId is null;
 
@@ -26,7 +27,7 @@ public sealed record DirectLineCaller(string? ConversationId, string? UserId, st
         if (check.Error is not null)
             return (null, DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, check.Error,
                 check.Error == "TokenExpired" ? "the token has expired" : "the token is not valid"));
-        return (new DirectLineCaller(check.ConversationId, check.UserId, bearer), null);
+        return (new DirectLineCaller(check.ConversationId, check.UserId, bearer, check.Expires), null);
     }
 
     private static string? BearerOf(HttpRequest request)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MagLearn.Bot.Channels.DirectLine;
@@ -14,6 +15,8 @@ public static class DirectLineExtensions
         services.AddOptions<DirectLineOptions>().Bind(builder.Configuration.GetSection(DirectLineOptions.Section)).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<DirectLineOptions>, DefaultFromAppId>();
         services.AddSingleton<IValidateOptions<DirectLineOptions>, NamedProblem>();
+        // Token expiry, streams' ends and the sweep of idle conversations read this clock, so tests can move it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAdapter>();

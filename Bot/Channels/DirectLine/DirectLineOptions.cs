@@ -32,6 +32,10 @@ public sealed class DirectLineOptions
         if (Local.IsOn && !string.IsNullOrWhiteSpace(microsoftAppId))
             return "DirectLine:Local:Enabled is a development feature and cannot run with MicrosoftAppId set; use DirectLine:Azure:Secret";
         if (Local.TokenLifetimeSeconds < 1) return "DirectLine:Local:TokenLifetimeSeconds must be at least 1";
+        if (Local.MaxConversationLifetimeSeconds < Local.TokenLifetimeSeconds)
+            return "DirectLine:Local:MaxConversationLifetimeSeconds must be at least TokenLifetimeSeconds";
+        if (Local.MaxKeptBytes < 64 * 1024) return "DirectLine:Local:MaxKeptBytes must be at least 65536";
+        if (Local.MaxPendingTurns < 1) return "DirectLine:Local:MaxPendingTurns must be at least 1";
         if (Local.Secret is { Length: > 0 and < 16 }) return "DirectLine:Local:Secret must be at least 16 characters";
         // http only on loopback: a stand-in for Azure in tests. The secret never travels in clear over a network.
         if (!Uri.TryCreate(Azure.Domain, UriKind.Absolute, out var domain) || Azure.Domain.EndsWith('/')
@@ -53,6 +57,22 @@ public sealed class LocalDirectLineOptions
 
     /// <summary>30 minutes, like Azure's; directlinejs refreshes every 15 minutes whatever this says.</summary>
     public int TokenLifetimeSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// The longest a conversation lives, however often its token is refreshed: a token never outlives it, a stream
+    /// is closed at it, and the conversation is dropped after it. 24 hours: a working day's chat, and no longer.
+    /// </summary>
+    public int MaxConversationLifetimeSeconds { get; set; } = 24 * 60 * 60;
+
+    /// <summary>
+    /// The most a conversation keeps of its latest activities, in bytes of their wire JSON (besides
+    /// <see cref="DirectLineConversation.KeptActivities"/>): a few hundred ordinary replies, not hundreds of
+    /// 256 KB posts.
+    /// </summary>
+    public int MaxKeptBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Posted activities whose turns may wait for the turns before them; a post beyond gets a 429.</summary>
+    public int MaxPendingTurns { get; set; } = 8;
 
     /// <summary>
     /// The server-side secret for <c>POST /v3/directline/tokens/generate</c> and secret-authenticated clients.

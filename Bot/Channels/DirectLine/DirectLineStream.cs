@@ -8,8 +8,10 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// (the welcome sent while the conversation started, or everything after a reconnect's watermark). Browsers cannot
 /// put a token in a WebSocket's headers, so the address carries it (<c>?t=</c>), as Azure's does. One stream per
 /// conversation: a new one closes the old with <c>collision</c>. Frames from the client are read and ignored.
+/// A stream lives no longer than the token that opened it, nor than its conversation: then it is closed with
+/// <c>expired</c>, and the client reconnects with its refreshed token or starts anew.
 /// </summary>
-internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     /// <summary>An empty frame now and then keeps proxies from closing an idle socket; directlinejs ignores it.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
@@ -31,22 +33,27 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
         var conversation = conversations.Find(conversationId);
         if (conversation is null) return DirectLineErrors.NotFound(conversationId);
 
+        var end = conversation.Started + conversations.MaxLifetime;
+        if (caller.Expires is { } expires && expires < end) end = expires;
+        using var expiry = new CancellationTokenSource(Max(end - clock.GetUtcNow(), TimeSpan.Zero), clock);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var mine = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        using var mine = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, expiry.Token);
         TakeOver(Interlocked.Exchange(ref conversation.StreamSlot, mine));
         // Reading has its own token: cancelling a pending receive would abort the socket instead of closing it.
         var reading = ReadUntilClosedAsync(socket, mine, http.RequestAborted);
         try
         {
-            await SendAsync(socket, conversation, DirectLineApi.Watermark(watermark), mine.Token);
+            await SendAsync(socket, conversation, DirectLineApi.Watermark(watermark), clock, mine.Token);
         }
         catch (OperationCanceledException) { }
         catch (WebSocketException) { }
         var replaced = Interlocked.CompareExchange(ref conversation.StreamSlot, null, mine) != mine;
-        await CloseAsync(socket, replaced ? "collision" : null);
+        await CloseAsync(socket, replaced ? "collision" : expiry.IsCancellationRequested ? "expired" : null);
         await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(2)));
         return Results.Empty;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static void TakeOver(CancellationTokenSource? previous)
     {
@@ -54,7 +61,7 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
         catch (ObjectDisposedException) { } // that stream had just ended by itself
     }
 
-    private static async Task SendAsync(WebSocket socket, DirectLineConversation conversation, int watermark, CancellationToken ct)
+    private static async Task SendAsync(WebSocket socket, DirectLineConversation conversation, int watermark, TimeProvider clock, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
         {
@@ -67,11 +74,11 @@ internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConver
                 continue;
             }
             // WaitAsync drops its timer as soon as the conversation changes. A Task.Delay raced against the change
-            // stayed armed for the whole keep-alive, one per activity sent: under load, hundreds of thousands of
+            // would stay armed for the whole keep-alive, one per activity sent: under load, hundreds of thousands of
             // timers and cancellation registrations, and over 300 MiB.
             try
             {
-                await changed.WaitAsync(KeepAlive, ct);
+                await changed.WaitAsync(KeepAlive, clock, ct);
             }
             catch (TimeoutException)
             {

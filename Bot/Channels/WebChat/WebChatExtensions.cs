@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Flows.Definition;
 using Microsoft.Extensions.Options;
 
@@ -15,23 +15,9 @@ public static class WebChatExtensions
         services.AddPortalOrigins();
         services.AddHttpClient(WebChatTokenEndpoint.AzureClient, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<WebChatTokenEndpoint>();
-        services.AddRateLimiter(limits =>
-        {
-            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limits.AddPolicy(TokenLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<WebChatOptions>>().Value.TokenRequestsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
-        });
         services.AddSingleton<PageContext>();
         return builder;
     }
-
-    private const string TokenLimit = "webchat-token";
 
     /// <summary>
     /// <c>/</c> (Web Chat for the MAG portal), <c>/widget.js</c>, the sample portal pages and
@@ -41,21 +27,19 @@ public static class WebChatExtensions
     {
         app.UseCors();
         app.UseDefaultFiles();
-        // The chat page may be framed by the portal widget on the configured portal origins, and by nobody else.
-        var origins = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value.AllowedOrigins;
-        var frameAncestors = "frame-ancestors 'self'" + string.Concat(origins.Select(o => " " + o));
+        var policy = new PagePolicy(
+            app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value);
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = file =>
             {
                 if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-                    file.Context.Response.Headers.ContentSecurityPolicy = frameAncestors;
+                    file.Context.Response.Headers.ContentSecurityPolicy = policy.For(file.Context.Request);
             },
         });
-        app.UseRateLimiter();
         app.MapPost(WebChatTokenEndpoint.Path, (HttpContext http, WebChatTokenEndpoint endpoint) => endpoint.IssueAsync(http))
-            .RequireCors(PortalOrigins.Policy)
-            .RequireRateLimiting(TokenLimit);
+            .RequireCors(PortalOrigins.Policy);
         return app;
     }
 

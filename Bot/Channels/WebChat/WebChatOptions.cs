@@ -17,15 +17,8 @@ public sealed class WebChatOptions
     /// </summary>
     public Dictionary<string, string> PageFlows { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Tokens one client address may ask for per minute: each starts a conversation, so a script must not be able to
-    /// fill memory or the Azure Direct Line quota. (Behind a proxy, forward the client address to the host.)
-    /// </summary>
-    public int TokenRequestsPerMinute { get; set; } = 30;
-
     public string? Problem()
     {
-        if (TokenRequestsPerMinute < 1) return "WebChat:TokenRequestsPerMinute must be at least 1";
         foreach (var origin in AllowedOrigins)
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")

@@ -30,8 +30,9 @@ internal sealed class WebChatTokenEndpoint(
         {
             var conversation = conversations.Create();
             var request = http.Request;
-            return Answer(tokens.Issue(conversation.Id, conversation.UserId), conversation.Id, conversation.UserId,
-                tokens.LifetimeSeconds, $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineApi.BasePath}");
+            var issued = tokens.Issue(conversation)!;
+            return Answer(issued.Token, conversation.Id, conversation.UserId,
+                issued.ExpiresIn, $"{request.Scheme}://{request.Host}{request.PathBase}{DirectLineApi.BasePath}");
         }
         if (options.Azure.Secret.Length > 0) return await FromAzureAsync(options.Azure, http.RequestAborted);
         return Results.Json(new { error = "no Direct Line is configured for Web Chat (DirectLine:Local:Enabled or DirectLine:Azure:Secret)" },

@@ -52,3 +52,37 @@ public class HistoryTests
         Assert.Contains("changed", Json(conversation.After(3 * DirectLineConversation.KeptActivities - 1).Activities.Single()));
     }
 }
+
+/// <summary>A conversation sent large activities keeps no more than its bytes' worth, but always the latest.</summary>
+public class HistoryBytesTests
+{
+    private const int Cap = 64 * 1024;
+
+    private static Activity Large(int i) => new(ActivityTypes.Message) { Text = $"large {i} " + new string('x', 10 * 1024) };
+
+    [Fact]
+    public void Large_activities_are_kept_up_to_the_byte_cap_and_the_watermark_counts_them_all()
+    {
+        var conversation = new DirectLineConversation("c1", "dl_user", maxKeptBytes: Cap);
+        for (var i = 1; i <= 50; i++) conversation.Append(Large(i));
+
+        var (kept, watermark) = conversation.After(0);
+
+        Assert.Equal(50, watermark);
+        Assert.InRange(conversation.KeptBytes, 1, Cap);
+        Assert.Equal(conversation.KeptBytes, kept.Sum(a => (long)a.Length));
+        Assert.InRange(kept.Count, 2, 6);
+        Assert.Contains("large 50 ", Encoding.UTF8.GetString(kept[^1]));
+    }
+
+    [Fact]
+    public void One_activity_larger_than_the_cap_is_still_kept_until_the_next()
+    {
+        var conversation = new DirectLineConversation("c1", "dl_user", maxKeptBytes: Cap);
+        conversation.Append(new Activity(ActivityTypes.Message) { Text = new string('y', 2 * Cap) });
+
+        var (kept, _) = conversation.After(0);
+
+        Assert.Single(kept);
+    }
+}

@@ -16,7 +16,7 @@ public class StreamTests(ChannelsHost host)
     {
         var chat = await OpenAsync(http);
         var (_, started) = await chat.StartAsync();
-        await Task.Delay(500);
+        await chat.BotMessageAsync();
 
         using var socket = await ConnectAsync(started.Value<string>("streamUrl")!);
 
@@ -85,7 +85,7 @@ public class StreamTests(ChannelsHost host)
         Assert.Contains("403", refused.Message);
     }
 
-    private static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
+    internal static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
     {
         var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -94,7 +94,7 @@ public class StreamTests(ChannelsHost host)
     }
 
     /// <summary>Reads activity sets until an activity matches; empty keep-alive frames are skipped, as directlinejs does.</summary>
-    private static async Task<IReadOnlyList<JObject>> ReceiveUntilAsync(ClientWebSocket socket, Func<JObject, bool> done)
+    internal static async Task<IReadOnlyList<JObject>> ReceiveUntilAsync(ClientWebSocket socket, Func<JObject, bool> done)
     {
         var read = new List<JObject>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

@@ -17,6 +17,16 @@ public class SecretRedactorTests
     [InlineData("card 4111 1111 1111 1111 was declined", "card [redacted] was declined")]
     [InlineData("system password abcd-EF12-gh34-IJ56", "system password [redacted]")]
     [InlineData("PIN 4321", "PIN [redacted]")]
+    [InlineData("my code is 4821", "my code is [redacted]")]
+    [InlineData("My SMS code: 93-11", "My SMS code: [redacted]")]
+    [InlineData("pw123 does not work", "pw[redacted] does not work")]
+    [InlineData("card 4111.1111.1111.1111 was declined", "card [redacted] was declined")]
+    [InlineData("card 4111-1111-1111-1111 was declined", "card [redacted] was declined")]
+    [InlineData("card 4111_1111_1111_1111 was declined", "card [redacted] was declined")]
+    [InlineData("card 4111 / 1111 / 1111 / 1111 was declined", "card [redacted] was declined")]
+    [InlineData("card 4111  1111  1111  1111 was declined", "card [redacted] was declined")]
+    [InlineData("amex 3782 822463 10005 expired", "amex [redacted] expired")]
+    [InlineData("amex 3782.822463.10005 expired", "amex [redacted] expired")]
     public void Secrets_are_masked_and_the_rest_is_kept(string text, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(text));
 
@@ -29,6 +39,10 @@ public class SecretRedactorTests
     [InlineData("my user id is smithj_1234")]
     [InlineData("order SO-12345 and org 4471")]
     [InlineData("where is the passcode email?")]
+    [InlineData("my code is not working")]
+    [InlineData("my error code is 2035")]
+    [InlineData("call 0800 555 1234 before 2024-01-15")]
+    [InlineData("reference SO-1234567 and PO-9876543210123")]
     public void Descriptions_of_a_problem_are_left_alone(string text) =>
         Assert.Equal(text, SecretRedactor.Redact(text));
 
