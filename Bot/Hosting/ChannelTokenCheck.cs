@@ -44,7 +44,7 @@ public sealed partial class ChannelTokenCheck(BotFrameworkAuthentication authent
     private string KeysUrl() =>
         configuration["ToBotFromChannelOpenIdMetadataUrl"] is { Length: > 0 } configured ? configured
         : configuration[AuthenticationConstants.BotOpenIdMetadataKey] is { Length: > 0 } legacy ? legacy
-        : ChannelValidation.OpenIdMetadataUrl;
+        : AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
 
     private static string Shortened(string message) => message.Length <= 200 ? message : message[..200] + "...";
 
