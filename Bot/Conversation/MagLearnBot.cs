@@ -137,7 +137,7 @@ public sealed class MagLearnBot : TeamsActivityHandler
         }
         var reply = presenter.Present(message.Channel, result);
         if (result is { Route: AskRoute.Answer, Shape: AnswerShape.Single, SmallTalk: SmallTalk.None, Answers.Count: > 0 } && !InGroup(turn.Activity))
-            await turn.SendActivitiesAsync([.. await ratings.AnsweredAsync(turn, message.Channel, text, result, reply, cancellationToken)], cancellationToken);
+            await turn.SendActivitiesAsync([.. ratings.Answered(message.Channel, text, result, reply)], cancellationToken);
         else
             await turn.SendActivityAsync(reply, cancellationToken);
         log.Answered(message.Channel, result, clock.Elapsed.TotalMilliseconds);

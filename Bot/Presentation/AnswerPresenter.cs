@@ -41,14 +41,10 @@ public sealed class AnswerPresenter
         _ => ChoiceRenderer.Render(channelId, Replies.Fallback, menu.Choices()),
     };
 
-    /// <summary>The answer with "Did this help?" after it, yes or no, for the passage it cites.</summary>
-    public IReadOnlyList<IActivity> AskingIfItHelped(string? channelId, IMessageActivity answer, string page, string section)
+    /// <summary>The answer with "Did this help?" after it, yes or no, each button carrying what it rates.</summary>
+    public IReadOnlyList<IActivity> AskingIfItHelped(string? channelId, IMessageActivity answer, AnswerFeedback about)
     {
-        IReadOnlyList<Choice> choices =
-        [
-            new(Replies.ItHelped, new Dictionary<string, string> { [IncomingMessage.FeedbackKey] = "yes", ["page"] = page, ["section"] = section }),
-            new(Replies.ItDidNot, new Dictionary<string, string> { [IncomingMessage.FeedbackKey] = "no", ["page"] = page, ["section"] = section }),
-        ];
+        IReadOnlyList<Choice> choices = [new(Replies.ItHelped, about.ButtonValue(helped: true)), new(Replies.ItDidNot, about.ButtonValue(helped: false))];
         return ChoiceRenderer.WithChoices(channelId, answer, Replies.DidThisHelp, choices);
     }
 
@@ -56,7 +52,9 @@ public sealed class AnswerPresenter
     public IReadOnlyList<IActivity> AfterItDidNotHelp(string? channelId, PassageRef? instead)
     {
         var person = new Choice(Replies.TalkToAPerson);
-        if (instead is null) return [ChoiceRenderer.Render(channelId, Replies.NothingBetter, [person, .. menu.Choices()])];
+        // The passage comes back from the client with the button: offer it only if the content still has it.
+        if (instead is null || knowledge.Current.Library.Find(instead.Page, instead.Section) is null)
+            return [ChoiceRenderer.Render(channelId, Replies.NothingBetter, [person, .. menu.Choices()])];
         return [MessageFactory.Text(Replies.TryThisInstead), .. ChoiceRenderer.WithChoices(channelId, Passage(instead.Page, instead.Section), Replies.StillNotIt, [person])];
     }
 

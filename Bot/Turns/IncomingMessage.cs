@@ -18,9 +18,6 @@ namespace MagLearn.Bot.Turns;
 public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? Passage = null, string? ChosenFlow = null, HelpArea? HelpArea = null,
     AnswerFeedback? Feedback = null)
 {
-    /// <summary>The keys of a "Did this help?" button's value: <c>{"feedback": "yes"|"no", "page": ..., "section": ...}</c>.</summary>
-    public const string FeedbackKey = "feedback";
-
     /// <summary>The message in <paramref name="activity"/>; an activity that is no message reads as one with nothing in it.</summary>
     public static IncomingMessage Read(IActivity activity, HelpMenu menu)
     {
@@ -28,8 +25,8 @@ public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? 
         var text = message is null ? null : TypedText(message);
         var value = ValueOf(message?.Value);
         var passage = value?.Value<string>("page") is { } page && value.Value<string>("section") is { } section ? new PassageRef(page, section) : null;
-        if (passage is not null && value!.Value<string>(FeedbackKey) is "yes" or "no")
-            return new IncomingMessage(activity.ChannelId, text, Feedback: new AnswerFeedback(value.Value<string>(FeedbackKey) == "yes", passage));
+        if (value is not null && AnswerFeedback.Read(value, passage) is { } feedback)
+            return new IncomingMessage(activity.ChannelId, text, Feedback: feedback);
         // A card's Action.Submit (Teams) carries the pressed area in its value and no text.
         var area = menu.Find(value?.Value<string>(HelpMenu.AreaValueKey)) ?? menu.Find(text);
         return new IncomingMessage(activity.ChannelId, text, passage, value?.Value<string>("flow"), area);
@@ -64,6 +61,3 @@ public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? 
 
 /// <summary>A Learn passage a button stands for: a page id and one of its section ids.</summary>
 public sealed record PassageRef(string Page, string Section);
-
-/// <summary>A "Did this help?" button pressed: whether the passage helped.</summary>
-public sealed record AnswerFeedback(bool Helped, PassageRef Passage);

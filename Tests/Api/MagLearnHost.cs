@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using MagLearn.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MagLearn.Tests.Support;
 
 namespace MagLearn.Tests.Api;
 

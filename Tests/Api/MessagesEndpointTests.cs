@@ -1,6 +1,6 @@
-using MagLearn.Tests.Support;
 using System.Net;
 using MagLearn.Tests.Knowledge.Search;
+using MagLearn.Tests.Support;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 

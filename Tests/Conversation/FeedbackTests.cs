@@ -1,4 +1,5 @@
 using MagLearn.Bot.Insights;
+using MagLearn.Bot.Turns;
 using MagLearn.Bot.Wording;
 using MagLearn.Tests.Api;
 using Microsoft.Bot.Schema;
@@ -99,6 +100,49 @@ public class FeedbackTests(MagLearnHost host)
         var rating = Assert.Single(await EventsOf(conversation), e => e.Kind == InsightKind.Feedback);
         Assert.False(rating.Helpful);
         Assert.Equal(first.Value<string>("section"), rating.Section);
+    }
+
+    [Fact]
+    public async Task A_button_under_an_older_answer_rates_that_answer_not_the_latest()
+    {
+        var conversation = $"older-{Guid.NewGuid():N}";
+        IActivity? first = null, second = null;
+        await host.Chat(conversation)
+            .Send("how do I pay an invoice?")
+            .AssertReply(reply => first = reply)
+            .Send("what is the admin training schedule")
+            .AssertReply(reply => second = reply)
+            .StartTestAsync();
+        var firstRated = (JObject)JObject.FromObject(Button(first!, Replies.ItDidNot).Value);
+        Assert.NotEqual(firstRated.Value<string>("page"), ((JObject)JObject.FromObject(Button(second!, Replies.ItDidNot).Value)).Value<string>("page"));
+
+        await host.Chat(conversation).Send(Press(Button(first!, Replies.ItDidNot))).AssertReply(_ => { }).StartTestAsync();
+
+        var rating = Assert.Single(await EventsOf(conversation), e => e.Kind == InsightKind.Feedback);
+        Assert.Equal((firstRated.Value<string>("page"), firstRated.Value<string>("section")), (rating.Page, rating.Section));
+        Assert.Equal("how do I pay an invoice?", rating.Question);
+    }
+
+    [Fact]
+    public async Task A_forged_feedback_value_is_counted_within_bounds_and_answered_without_error()
+    {
+        var conversation = $"forged-{Guid.NewGuid():N}";
+        var forged = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = "No",
+            Value = new JObject
+            {
+                ["feedback"] = "no", ["page"] = "no-such-page", ["section"] = "nowhere", ["question"] = new string('x', 5000),
+                ["confidence"] = "17", ["index"] = new string('v', 500), ["next"] = "also-missing#gone",
+            },
+        };
+        await host.Chat(conversation).Send(forged).AssertReply(reply => Assert.Equal(Replies.NothingBetter, TextOf(reply))).StartTestAsync();
+
+        var rating = Assert.Single(await EventsOf(conversation), e => e.Kind == InsightKind.Feedback);
+        Assert.Equal(AnswerFeedback.MaxQuestion, rating.Question!.Length);
+        Assert.Null(rating.Confidence);
+        Assert.Null(rating.IndexVersion);
     }
 
     [Fact]

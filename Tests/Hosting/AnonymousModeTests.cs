@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using MagLearn.Tests.Api;
 using MagLearn.Bot.Transcripts;
+using MagLearn.Tests.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.DependencyInjection;

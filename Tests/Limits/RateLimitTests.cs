@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MagLearn.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json;
 
 namespace MagLearn.Tests.Limits;
