@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using MagLearn.Bot.Flows.Definition;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Privacy;
 using MagLearn.Knowledge;
@@ -44,11 +45,12 @@ public sealed partial class InsightRecorder(IInsightStore store, IOptions<Insigh
     /// <summary>A message routed outside a flow.</summary>
     public void Routed(string? channel, string? conversation, string question, AskResult result, double latencyMs)
     {
+        if (!options.Value.Enabled) return;
         var top = result.Answers.Count > 0 ? result.Answers[0] : null;
         var route = result switch
         {
             { SmallTalk: not SmallTalk.None } => "smalltalk",
-            { Route: AskRoute.Dialog, Dialog: "support-handoff" } => "person",
+            { Route: AskRoute.Dialog, Dialog: FlowCatalog.HandoffFlowId } => "person",
             _ => result.Route.ToString().ToLowerInvariant(),
         };
         Record([Event(InsightKind.Turn, channel, conversation) with
