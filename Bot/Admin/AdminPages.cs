@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 
 namespace MagLearn.Bot.Admin;
@@ -17,6 +18,11 @@ public static class AdminPages
 
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Admin", "Pages");
 
+    /// <summary>The pages change only with a deployment: each is read from disk once.</summary>
+    private static readonly ConcurrentDictionary<string, string> Pages = new();
+
+    private static string Read(string file) => Pages.GetOrAdd(file, f => File.ReadAllText(Path.Combine(Folder, f)));
+
     public static IEndpointRouteBuilder MapAdminPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin", (HttpContext http, AdminSession session) => Page(http, session, "insights.html", "/admin"));
@@ -31,7 +37,7 @@ public static class AdminPages
     }
 
     private static IResult Page(HttpContext http, AdminSession session, string file, string path) =>
-        session.IsSignedIn(http.Request) ? Html(http, File.ReadAllText(Path.Combine(Folder, file)), StatusCodes.Status200OK) : SignInForm(http, path, null);
+        session.IsSignedIn(http.Request) ? Html(http, Read(file), StatusCodes.Status200OK) : SignInForm(http, path, null);
 
     private static async Task<IResult> SignInAsync(HttpContext http, AdminSession session, AdminAudit audit)
     {
@@ -49,7 +55,7 @@ public static class AdminPages
 
     private static IResult SignInForm(HttpContext http, string back, string? problem)
     {
-        var page = File.ReadAllText(Path.Combine(Folder, "sign-in.html"))
+        var page = Read("sign-in.html")
             .Replace("{{return}}", WebUtility.HtmlEncode(back))
             .Replace("{{problem}}", problem is null ? "" : $"<p class=\"problem\" role=\"alert\">{WebUtility.HtmlEncode(problem)}</p>");
         return Html(http, page, StatusCodes.Status401Unauthorized);

@@ -43,11 +43,11 @@ public static class InsightsApi
     private static async Task<IResult> Dialogs(string? from, string? to, InsightsBuilder insights, FlowCatalog catalog, TimeProvider clock, HttpContext http)
     {
         if (Period(from, to, clock) is not { } period) return BadPeriod();
-        var report = await insights.BuildAsync(period.From, period.To, http.RequestAborted);
+        var funnels = await insights.FunnelsAsync(period.From, period.To, http.RequestAborted);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Json(catalog.Flows.Select(flow =>
         {
-            var funnel = report.Funnels.FirstOrDefault(f => f.Flow == flow.Id);
+            var funnel = funnels.FirstOrDefault(f => f.Flow == flow.Id);
             var reached = funnel?.Steps.ToDictionary(s => s.Step, s => s.Reached) ?? [];
             return new
             {

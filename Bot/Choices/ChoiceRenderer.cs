@@ -36,7 +36,7 @@ public static class ChoiceRenderer
             return activity;
         }
         var message = MessageFactory.Text(text);
-        message.SuggestedActions = new SuggestedActions { Actions = choices.Select(ToAction).ToList() };
+        message.SuggestedActions = Suggested(choices);
         return message;
     }
 
@@ -50,9 +50,11 @@ public static class ChoiceRenderer
         if (choices.Count == 0 || IsTextOnly(channelId)) return [message];
         if (IsTeams(channelId)) return [message, Render(channelId, question, choices)];
         message.Text = $"{message.Text}\n\n{question}";
-        message.SuggestedActions = new SuggestedActions { Actions = choices.Select(ToAction).ToList() };
+        message.SuggestedActions = Suggested(choices);
         return [message];
     }
+
+    private static SuggestedActions Suggested(IReadOnlyList<Choice> choices) => new() { Actions = choices.Select(ToAction).ToList() };
 
     /// <summary>messageBack sends the title as the user's words and the value as data: both paths lead to the same place.</summary>
     private static CardAction ToAction(Choice choice) => choice.Value is null

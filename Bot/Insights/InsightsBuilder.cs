@@ -13,11 +13,16 @@ public sealed class InsightsBuilder(IInsightStore store, FlowCatalog flows, Know
     public async Task<InsightsReport> BuildAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         if (to < from) (from, to) = (to, from);
-        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var events = await store.ReadAsync(start, end, cancellationToken);
-        return Build(from, to, events);
+        return Build(from, to, await ReadAsync(from, to, cancellationToken));
     }
+
+    /// <summary>Each flow's funnel alone for those days: what the flow diagrams need, without grouping any question.</summary>
+    public async Task<IReadOnlyList<FlowFunnel>> FunnelsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default) =>
+        Funnels(await ReadAsync(from, to, cancellationToken));
+
+    private Task<IReadOnlyList<InsightEvent>> ReadAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        store.ReadAsync(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), cancellationToken);
 
     public InsightsReport Build(DateOnly from, DateOnly to, IReadOnlyList<InsightEvent> events)
     {

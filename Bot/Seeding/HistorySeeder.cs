@@ -38,7 +38,8 @@ public sealed class HistorySeeder(IBot bot, KnowledgeBase knowledge, InsightReco
                 var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero).AddMinutes(random.Next(0, 11 * 60));
                 var conversation = new Conversation(adapter, bot, $"seed-{day:yyyyMMdd}-{p}");
                 messages += await OnePersonAsync(conversation, questions[random.Next(questions.Count)], start, random, cancellationToken);
-                await state.DeleteAsync(conversation.Context(adapter), cancellationToken);
+                using var ended = conversation.Context();
+                await state.DeleteAsync(ended, cancellationToken);
                 conversations++;
             }
         }
@@ -75,7 +76,7 @@ public sealed class HistorySeeder(IBot bot, KnowledgeBase knowledge, InsightReco
     /// <summary>What this person does next, or null when they leave.</summary>
     private async Task<bool> InAFlowAsync(Conversation chat, CancellationToken ct)
     {
-        using var turn = chat.Context(adapter: null);
+        using var turn = chat.Context();
         await state.LoadAsync(turn, force: true, ct);
         return await flows.IsActiveAsync(turn, ct);
     }
@@ -138,7 +139,7 @@ public sealed class HistorySeeder(IBot bot, KnowledgeBase knowledge, InsightReco
         private readonly ChannelAccount theBot = new("maglearn", "MagLearn");
 
         /// <summary>A turn of this conversation that runs nothing, to read or clear its state.</summary>
-        public TurnContext Context(SeedAdapter? adapter) => new(adapter ?? new SeedAdapter(), new Activity
+        public TurnContext Context() => new(adapter, new Activity
         {
             Type = ActivityTypes.Message, ChannelId = "webchat", Conversation = conversation, From = person, Recipient = theBot,
         });
