@@ -1,4 +1,5 @@
 using MagLearn.Bot.Admin;
+using MagLearn.Bot.Cases;
 using MagLearn.Bot.Apis;
 using MagLearn.Bot.Channels.DirectLine;
 using MagLearn.Bot.Channels.Teams;
@@ -47,6 +48,7 @@ builder.AddContentChecks();
 builder.AddStorage();
 builder.AddTranscripts();
 builder.AddInsights();
+builder.AddCases();
 builder.AddBotFramework();
 builder.AddConversation();
 builder.AddDirectLine();

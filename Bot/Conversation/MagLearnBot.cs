@@ -103,6 +103,14 @@ public sealed class MagLearnBot : TeamsActivityHandler
             return;
         }
         if (await flows.ContinueAsync(turn, message, cancellationToken)) return;
+        // A flow question's button after its flow has ended (pressed twice at the last question, or an old card):
+        // read as words it would start something nobody asked for.
+        if (message.Answers is not null)
+        {
+            await turn.SendActivityAsync(Replies.FinishedQuestionsButton, cancellationToken: cancellationToken);
+            log.Other(message.Channel, "late-button", null, null, null, clock.Elapsed.TotalMilliseconds);
+            return;
+        }
 
         if (message.Passage is { } shown)
         {

@@ -2,6 +2,7 @@ using MagLearn.Bot.Choices;
 using MagLearn.Bot.Flows.Engine;
 using MagLearn.Bot.Flows.Handoff;
 using MagLearn.Bot.Learn;
+using MagLearn.Bot.Turns;
 using MagLearn.Bot.Wording;
 using MagLearn.Knowledge;
 using MagLearn.Knowledge.Answers;
@@ -41,13 +42,17 @@ public sealed class FlowReplyRenderer
     public IActivity Render(string? channelId, FlowReply reply) => reply switch
     {
         TextReply text => MessageFactory.Text(text.Markdown),
-        PromptReply prompt => ChoiceRenderer.Render(channelId, prompt.Text, prompt.Choices.Select(c => new Choice(c)).ToList()),
+        PromptReply prompt => ChoiceRenderer.Render(channelId, prompt.Text, prompt.Choices.Select(c => new Choice(c, AnswersValue(prompt))).ToList()),
         PassageReply passage => presenter.Passage(passage.Page, passage.Section),
         AnswerReply answer => presenter.Present(channelId, answer.Result),
         ResolutionReply resolution => MessageFactory.Text(resolution.Markdown + "\n\n" + Source(resolution.Page, resolution.Section)),
         HandoffReply handoff => HandoffEvent(handoff.Summary),
         _ => throw new ArgumentOutOfRangeException(nameof(reply), reply.GetType().Name, "no rendering for this reply"),
     };
+
+    /// <summary>What a flow question's buttons carry as data: the question they answer, so a late press is recognised.</summary>
+    private static JObject? AnswersValue(PromptReply prompt) =>
+        prompt.Answers is null ? null : new JObject { [IncomingMessage.AnswersKey] = prompt.Answers };
 
     /// <summary>The event a human-agent hub or a Teams channel listens for; Value is the summary as JSON.</summary>
     public static IEventActivity HandoffEvent(CaseSummary summary)

@@ -15,9 +15,13 @@ namespace MagLearn.Bot.Turns;
 /// <param name="ChosenFlow">A "Did you mean" button's flow.</param>
 /// <param name="HelpArea">A help-menu button pressed, or its title typed.</param>
 /// <param name="Feedback">A "Did this help?" button: whether it did, for which passage.</param>
+/// <param name="Answers">A flow question's button: the question ("flow/step") it was offered with.</param>
 public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? Passage = null, string? ChosenFlow = null, HelpArea? HelpArea = null,
-    AnswerFeedback? Feedback = null)
+    AnswerFeedback? Feedback = null, string? Answers = null)
 {
+    /// <summary>The name, in a flow button's value, of the question it answers.</summary>
+    public const string AnswersKey = "answers";
+
     /// <summary>The message in <paramref name="activity"/>; an activity that is no message reads as one with nothing in it.</summary>
     public static IncomingMessage Read(IActivity activity, HelpMenu menu)
     {
@@ -29,7 +33,7 @@ public sealed record IncomingMessage(string? Channel, string? Text, PassageRef? 
             return new IncomingMessage(activity.ChannelId, text, Feedback: feedback);
         // A card's Action.Submit (Teams) carries the pressed area in its value and no text.
         var area = menu.Find(value?.Value<string>(HelpMenu.AreaValueKey)) ?? menu.Find(text);
-        return new IncomingMessage(activity.ChannelId, text, passage, value?.Value<string>("flow"), area);
+        return new IncomingMessage(activity.ChannelId, text, passage, value?.Value<string>("flow"), area, Answers: value?.Value<string>(AnswersKey));
     }
 
     /// <summary>The user's words, without the @mention of the bot that Teams puts in group and channel messages.</summary>

@@ -79,6 +79,8 @@ public static class Replies
     public const string BackToWhereWeWere = "Back to where we were: ";
     public const string CarryOn = "OK, let's carry on. ";
     public const string AlreadyOnThat = "We're already on that. ";
+    public const string EarlierQuestionsButton = "That button was for an earlier question, so I've left your answer there as it was. ";
+    public const string FinishedQuestionsButton = "That button was for a question we've already finished. If you need anything else, just ask.";
 
     public static string Stopped(string flowTitle) => $"OK, I've stopped **{flowTitle}**. If you need anything else, just ask.";
 
@@ -111,6 +113,7 @@ public static class Replies
     // A hand-off's case summary, as the person and Exostar Customer Support read it.
 
     public const string CaseSummaryTitle = "**Case summary**";
+    public const string CaseReferenceLabel = "Reference";
     public const string CaseTopic = "Topic";
     public const string CaseWhy = "Why";
     public const string CaseInYourWords = "In your words";

@@ -35,7 +35,7 @@ public class ChannelTests(FlowsHost host)
         Assert.Equal("What is happening when you try to log in?", card.Text);
         Assert.Equal(6, card.Buttons.Count);
         Assert.Equal("I forgot my password", card.Buttons[1].Title);
-        Assert.StartsWith("Do you sign in with your company login", ((HeroCard)(await chat.Says(card.Buttons[1].Value.ToString()!)).Messages.Single().Attachments.Single().Content).Text);
+        Assert.StartsWith("Do you sign in with your company login", ((HeroCard)(await chat.Clicks(card.Buttons[1])).Messages.Single().Attachments.Single().Content).Text);
     }
 
     [Fact]

@@ -65,10 +65,17 @@ public sealed class StubChannel : IAsyncDisposable
 
     public ChannelConversation Conversation(HttpClient bot, string? id = null) => new(this, bot, id ?? "conv-" + Guid.NewGuid().ToString("N")[..12]);
 
+    private Func<Activity, bool>? refuseOnce;
+
+    /// <summary>The channel refuses (503) the next activity a bot sends that matches <paramref name="which"/>, once: a channel hiccup mid-turn.</summary>
+    public void RefuseOnce(Func<Activity, bool> which) => refuseOnce = which;
+
     private async Task<IResult> Capture(HttpRequest request)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var activity = JsonConvert.DeserializeObject<Activity>(await reader.ReadToEndAsync())!;
+        if (refuseOnce is { } refuse && refuse(activity) && Interlocked.CompareExchange(ref refuseOnce, null, refuse) == refuse)
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         received.Enqueue(activity);
         return Results.Json(new { id = "sent-" + received.Count });
     }
@@ -94,9 +101,22 @@ public sealed class ChannelConversation(StubChannel channel, HttpClient bot, str
         MembersAdded = [new ChannelAccount("user-1", "Pat"), new ChannelAccount("bot", "MagLearn Bot")],
     });
 
-    public async Task<Turn> SendAsync(Activity activity)
+    /// <param name="to">Another instance of the bot to send it to (a proxy's choice); the conversation's own when none.</param>
+    public Task<Turn> SendAsync(Activity activity, HttpClient? to = null)
     {
         activity.Id = $"{id}-{Interlocked.Increment(ref turns)}";
+        return PostAsync(activity, to ?? bot);
+    }
+
+    /// <summary>
+    /// <paramref name="activity"/>, sent before, sent again with its id, as a channel retries a post it got no answer
+    /// to; to another instance when <paramref name="to"/> is given. Returns what the bot said to this post alone.
+    /// </summary>
+    public Task<Turn> ResendAsync(Activity activity, HttpClient? to = null) => PostAsync(activity, to ?? bot);
+
+    private async Task<Turn> PostAsync(Activity activity, HttpClient bot)
+    {
+        var before = channel.Received.Count;
         activity.ChannelId = "webchat";
         activity.ServiceUrl = channel.ServiceUrl;
         activity.Conversation = new ConversationAccount(id: id);
@@ -110,7 +130,7 @@ public sealed class ChannelConversation(StubChannel channel, HttpClient bot, str
             throw new HttpRequestException($"the bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         // The bot sends its replies while the request is open, so they are in by the time it answers; each names
         // the activity it answers, which tells apart the replies of turns sent at once.
-        return new Turn(channel.Received.Where(a => a.Conversation?.Id == id && a.ReplyToId == activity.Id).ToList());
+        return new Turn(channel.Received.Skip(before).Where(a => a.Conversation?.Id == id && a.ReplyToId == activity.Id).ToList());
     }
 }
 

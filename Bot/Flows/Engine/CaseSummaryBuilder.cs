@@ -22,6 +22,7 @@ public static partial class CaseSummaryBuilder
             .ToList();
         return new CaseSummary
         {
+            Reference = CaseReference.For(handoff?.Id),
             Flow = subject.FlowId,
             FlowTitle = subjectFlow?.Title ?? subject.FlowId,
             Branch = subject == handoff ? null : subject.StepId,

@@ -38,10 +38,11 @@ public sealed class FlowEngine
     }
 
     /// <summary>Starts <paramref name="flowId"/> afresh; any flow in progress is dropped.</summary>
-    public FlowResult Begin(FlowStack stack, string flowId, string? userWords)
+    /// <param name="turnId">The turn (unique in the conversation); none: a fresh id, so a retry of this turn opens a new frame.</param>
+    public FlowResult Begin(FlowStack stack, string flowId, string? userWords, string? turnId = null)
     {
         stack.Clear();
-        var walker = Walker(stack);
+        var walker = Walker(stack, turnId);
         var reason = flowId == FlowCatalog.HandoffFlowId ? Say.AskedForAPerson : null;
         walker.Start(flowId, Masked(userWords), userWords, reason);
         return new FlowResult(true, walker.Replies, flowId) { Events = walker.Events };
@@ -59,12 +60,12 @@ public sealed class FlowEngine
             stack.Clear();
             return FlowResult.NotHandled;
         }
-        var turn = new Turn(this, stack, frame, step, Walker(stack));
+        var turn = new Turn(this, stack, frame, step, Walker(stack, message.TurnId));
         turn.Take(message);
         return new FlowResult(true, turn.Walker.Replies, frame.FlowId) { Events = turn.Walker.Events };
     }
 
-    private StepWalker Walker(FlowStack stack) => new(catalog, stack, clock.GetUtcNow());
+    private StepWalker Walker(FlowStack stack, string? turnId) => new(catalog, stack, clock.GetUtcNow(), turnId ?? Guid.NewGuid().ToString("N"));
 
     /// <summary>A frame waits on a question, or on "Did that solve it?" after a resolution; any other step it names is gone.</summary>
     private static bool WaitsHere(FlowFrame frame, [NotNullWhen(true)] FlowStep? step) =>
@@ -83,6 +84,12 @@ public sealed class FlowEngine
 
         public void Take(FlowMessage message)
         {
+            // A button of a question answered already (pressed twice, or an old card's): it answers nothing now.
+            if (message.Answers is { } answered && answered != question.Key)
+            {
+                Replies.Add(question.Ask(Say.EarlierQuestionsButton + Say.BackToWhereWeWere));
+                return;
+            }
             if (message.Passage is { } passage)
             {
                 Replies.Add(new PassageReply(passage.Page, passage.Section));

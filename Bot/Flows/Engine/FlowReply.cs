@@ -13,7 +13,8 @@ public abstract record FlowReply;
 public sealed record TextReply(string Markdown) : FlowReply;
 
 /// <summary>A question, with the choices to offer as buttons (none for a typed answer).</summary>
-public sealed record PromptReply(string Text, IReadOnlyList<string> Choices) : FlowReply;
+/// <param name="Answers">The question the buttons answer (a flow's step), carried by each button; none for the engine's own offers.</param>
+public sealed record PromptReply(string Text, IReadOnlyList<string> Choices, string? Answers = null) : FlowReply;
 
 /// <summary>A Learn passage, shown whole with a link to its page section.</summary>
 public sealed record PassageReply(string Page, string Section) : FlowReply;
@@ -46,6 +47,8 @@ public sealed record FlowCancelled(string Flow) : FlowEvent(Flow);
 /// <param name="Text">What the person typed or the button sent.</param>
 /// <param name="RequestedFlow">A welcome button's flow ("" for a help area without a flow).</param>
 /// <param name="Passage">A "Did you mean" button's page and section.</param>
-public sealed record FlowMessage(string? Text, string? RequestedFlow = null, LearnPassageRef? Passage = null);
+/// <param name="TurnId">The turn, unique in the conversation (its activity id): frames it opens are named after it.</param>
+/// <param name="Answers">A flow button's question (<see cref="PromptReply.Answers"/>): which question the press was meant for.</param>
+public sealed record FlowMessage(string? Text, string? RequestedFlow = null, LearnPassageRef? Passage = null, string? TurnId = null, string? Answers = null);
 
 public sealed record LearnPassageRef(string Page, string Section);

@@ -14,7 +14,26 @@ public sealed class FlowStack
 
     public PendingSwitch? Switch { get; set; }
 
+    /// <summary>
+    /// The last turns (activity ids) the flows took in this conversation, saved in the same write as what they did:
+    /// a channel's retry of a turn already taken is then recognised, and a retry of a turn that never got saved
+    /// (the instance died) is taken again from the state before it, as if for the first time.
+    /// </summary>
+    public List<string> Taken { get; set; } = [];
+
+    /// <summary>How many taken turns are remembered: retries come within seconds, a few turns apart at most.</summary>
+    public const int TakenKept = 16;
+
     public bool IsActive() => Frames.Count > 0;
+
+    public bool HasTaken(string? turnId) => turnId is { Length: > 0 } && Taken.Contains(turnId);
+
+    public void Took(string? turnId)
+    {
+        if (turnId is not { Length: > 0 } || Taken.Contains(turnId)) return;
+        Taken.Add(turnId);
+        if (Taken.Count > TakenKept) Taken.RemoveRange(0, Taken.Count - TakenKept);
+    }
 
     public FlowFrame? Top() => Frames.Count == 0 ? null : Frames[^1];
 
@@ -32,6 +51,12 @@ public enum FramePhase { Answering, Confirming }
 /// <summary>One active flow: where it stands, what it has been told, and why it was opened.</summary>
 public sealed class FlowFrame
 {
+    /// <summary>
+    /// Which opening of a flow this is: the turn that opened it and its place on the stack, so the same turn taken
+    /// again from the same state opens a frame with the same id (and a hand-off from it, the same case).
+    /// </summary>
+    public string Id { get; set; } = "";
+
     public string FlowId { get; set; } = "";
 
     /// <summary>The step that waits for an answer (or, when confirming, the resolution just given).</summary>

@@ -10,12 +10,22 @@ namespace MagLearn.Bot.Flows.Engine;
 /// </summary>
 internal sealed record Question(string Text, string? Help, AnswerKind Kind, IReadOnlyList<FlowChoice> Choices, string? Expect, bool Optional)
 {
-    public static readonly Question DidThatSolveIt = new(Say.DidThatSolveIt, Say.DidThatSolveItHelp, AnswerKind.YesNo, [], null, false);
+    private static readonly Question DidThatSolveIt = new(Say.DidThatSolveIt, Say.DidThatSolveItHelp, AnswerKind.YesNo, [], null, false);
+
+    /// <summary>
+    /// Which question this is, in which flow ("login-assistance/password-company-login", or ".../solved" for "Did
+    /// that solve it?" after a resolution): its buttons carry it, so a button pressed for an earlier question (a
+    /// double click, an old card on Teams) is told apart from an answer to this one.
+    /// </summary>
+    public string Key { get; init; } = "";
 
     /// <summary>What the frame waits on at this step: its question, or "Did that solve it?" after a resolution.</summary>
     public static Question Of(FlowFrame frame, FlowStep step) => frame.Phase == FramePhase.Confirming || step is not AskStep ask
-        ? DidThatSolveIt
-        : new Question(ask.Text, ask.Help, ask.Answer, (ask as ChoiceStep)?.Choices ?? [], (ask as TypedAnswerStep)?.Expect, ask is TypedAnswerStep { Optional: true });
+        ? DidThatSolveIt with { Key = $"{frame.FlowId}/{frame.StepId}/solved" }
+        : new Question(ask.Text, ask.Help, ask.Answer, (ask as ChoiceStep)?.Choices ?? [], (ask as TypedAnswerStep)?.Expect, ask is TypedAnswerStep { Optional: true })
+        {
+            Key = $"{frame.FlowId}/{frame.StepId}",
+        };
 
     public PromptReply Ask(string? before = null) =>
         new(before is null ? Text : before + Text, Kind switch
@@ -23,7 +33,7 @@ internal sealed record Question(string Text, string? Help, AnswerKind Kind, IRea
             AnswerKind.Choice => Choices.Select(c => c.Title).ToList(),
             AnswerKind.YesNo => Say.YesNo,
             _ => [],
-        });
+        }, Key);
 
     /// <summary>What "help" says about this question when its step gives no help of its own.</summary>
     public string Explanation()

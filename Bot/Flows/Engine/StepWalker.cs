@@ -18,12 +18,16 @@ internal sealed class StepWalker
     private readonly FlowCatalog catalog;
     private readonly FlowStack stack;
     private readonly DateTimeOffset now;
+    private readonly string turnId;
+    private int opened;
 
-    public StepWalker(FlowCatalog catalog, FlowStack stack, DateTimeOffset now)
+    /// <param name="turnId">The turn being taken, unique in the conversation's history: the frames it opens are named after it.</param>
+    public StepWalker(FlowCatalog catalog, FlowStack stack, DateTimeOffset now, string turnId)
     {
         this.catalog = catalog;
         this.stack = stack;
         this.now = now;
+        this.turnId = turnId;
     }
 
     public List<FlowReply> Replies { get; } = [];
@@ -38,7 +42,7 @@ internal sealed class StepWalker
     public void Start(string flowId, string? trigger, string? openingWords, string? reason = null)
     {
         var flow = catalog.Find(flowId) ?? throw new ArgumentException($"unknown flow '{flowId}'", nameof(flowId));
-        stack.Frames.Add(new FlowFrame { FlowId = flowId, StepId = flow.First.Id, Trigger = trigger, Reason = reason });
+        stack.Frames.Add(new FlowFrame { Id = NextFrameId(), FlowId = flowId, StepId = flow.First.Id, Trigger = trigger, Reason = reason });
         Events.Add(new FlowBegun(flowId));
         Run(openingWords);
     }
@@ -79,6 +83,12 @@ internal sealed class StepWalker
         }
         stack.Switch = null;
     }
+
+    /// <summary>
+    /// The turn's id and how many frames it has opened so far: the same turn taken again from the same state opens
+    /// its frames in the same order, so they get the same ids.
+    /// </summary>
+    private string NextFrameId() => $"{turnId}#{opened++}";
 
     private FlowStep? StepOf(FlowFrame frame) => catalog.Find(frame.FlowId)?.Step(frame.StepId);
 
@@ -123,7 +133,7 @@ internal sealed class StepWalker
                     Replies.Add(new ResolutionReply(end.Text, end.Cite.Page, end.Cite.Section));
                     frame.Phase = FramePhase.Confirming;
                     frame.Attempts = 0;
-                    Replies.Add(Question.DidThatSolveIt.Ask());
+                    Replies.Add(Question.Of(frame, end).Ask());
                     return;
                 case HandoffStep handoff:
                     var summary = CaseSummaryBuilder.Build(stack, catalog, now);
@@ -135,7 +145,7 @@ internal sealed class StepWalker
                 case JumpStep jump:
                     var target = catalog.Find(jump.Flow)!;
                     var reason = target.Id == FlowCatalog.HandoffFlowId ? Say.NeedsSupport(catalog.Find(frame.FlowId)?.Title ?? frame.FlowId) : null;
-                    stack.Frames.Add(new FlowFrame { FlowId = target.Id, StepId = jump.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
+                    stack.Frames.Add(new FlowFrame { Id = NextFrameId(), FlowId = target.Id, StepId = jump.At ?? target.First.Id, Trigger = frame.Trigger, Reason = reason });
                     Events.Add(new FlowBegun(target.Id));
                     break;
             }

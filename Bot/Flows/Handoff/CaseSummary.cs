@@ -10,6 +10,9 @@ namespace MagLearn.Bot.Flows.Handoff;
 /// </summary>
 public sealed record CaseSummary
 {
+    /// <summary>The case's reference (<see cref="CaseReference"/>), the same however often the turn that made it is taken.</summary>
+    public required string Reference { get; init; }
+
     /// <summary>The flow the person was in ("support-handoff" when they asked for a person straight away).</summary>
     public required string Flow { get; init; }
     public required string FlowTitle { get; init; }
@@ -33,6 +36,7 @@ public sealed record CaseSummary
     {
         var text = new StringBuilder();
         text.Append(Replies.CaseSummaryTitle + "\n\n");
+        text.Append($"- {Replies.CaseReferenceLabel}: **{Reference}**\n");
         text.Append($"- {Replies.CaseTopic}: {FlowTitle}\n");
         text.Append($"- {Replies.CaseWhy}: {Reason}\n");
         if (UserWords is { Length: > 0 }) text.Append($"- {Replies.CaseInYourWords}: \"{UserWords}\"\n");

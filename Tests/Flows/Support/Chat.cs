@@ -19,7 +19,14 @@ public sealed class Chat
     public Chat(IBot bot, ConversationReference conversation)
     {
         adapter = new TestAdapter(conversation);
-        this.bot = bot.OnTurnAsync;
+        // A channel gives every message an id unique in its conversation; a TestAdapter counts from 0, so two chats
+        // over one conversation (two instances, a restart) would send different messages under one id, and the
+        // bot takes a message whose id it has taken before for a retry of it.
+        this.bot = (turn, ct) =>
+        {
+            turn.Activity.Id = Guid.NewGuid().ToString("N");
+            return bot.OnTurnAsync(turn, ct);
+        };
         Conversation = conversation;
     }
 
@@ -48,6 +55,11 @@ public sealed class Chat
         await adapter.ProcessActivityAsync(activity, bot, CancellationToken.None);
         return Replies();
     }
+
+    /// <summary>A button pressed, sent as the channel sends it: imBack its value as text, messageBack its text and its value as data.</summary>
+    public Task<Turn> Clicks(CardAction button) => button.Type == ActionTypes.MessageBack
+        ? Sends(new Activity { Type = ActivityTypes.Message, Text = button.Text, Value = button.Value is JToken token ? token.DeepClone() : button.Value })
+        : Says(button.Value?.ToString() ?? button.Title);
 
     public async Task<Turn> Sends(Activity activity)
     {
@@ -82,7 +94,13 @@ public sealed record Turn(IReadOnlyList<IActivity> Replies)
     public string AllText => string.Join("\n---\n", Texts);
 
     /// <summary>The buttons offered with the last message (suggested actions on the test channel).</summary>
-    public IReadOnlyList<string> Buttons => Messages.LastOrDefault()?.SuggestedActions?.Actions.Select(a => a.Title).ToList() ?? [];
+    public IReadOnlyList<string> Buttons => Actions.Select(a => a.Title).ToList();
+
+    /// <summary>The last message's suggested actions, to press with <see cref="Chat.Clicks"/>.</summary>
+    public IReadOnlyList<CardAction> Actions => Messages.LastOrDefault()?.SuggestedActions?.Actions.ToList() ?? [];
+
+    /// <summary>The suggested action titled <paramref name="title"/> of the last message.</summary>
+    public CardAction Button(string title) => Actions.Single(a => a.Title == title);
 
     public IEventActivity? HandoffEvent => Replies.OfType<IEventActivity>().FirstOrDefault(e => e.Type == ActivityTypes.Event && e.Name == "handoff");
 

@@ -1,0 +1,36 @@
+using MagLearn.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace MagLearn.Bot.Cases;
+
+public static class CasesExtensions
+{
+    /// <summary>
+    /// The cases handed to support, recorded once each, on the same storage kind as conversation state (the SQLite
+    /// file, Redis, or memory), so a case is as durable as the conversation it came from. Call after AddStorage.
+    /// </summary>
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<CasesOptions>().Bind(builder.Configuration.GetSection(CasesOptions.Section))
+            .Validate(o => o.Retention >= TimeSpan.Zero, "Cases:Retention must not be negative")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ICaseStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var retention = sp.GetRequiredService<IOptions<CasesOptions>>().Value.Retention;
+            return storage.Kind switch
+            {
+                StorageKind.Redis => new RedisCaseStore(sp.GetRequiredService<IConnectionMultiplexer>(), retention),
+                StorageKind.Memory => new MemoryCaseStore(),
+                _ => new SqliteCaseStore(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention,
+                    sp.GetRequiredService<TimeProvider>()),
+            };
+        });
+        services.AddSingleton<CaseIntake>();
+        return builder;
+    }
+}
