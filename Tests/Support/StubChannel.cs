@@ -86,7 +86,7 @@ public sealed class StubChannel : IAsyncDisposable
 /// <summary>One person's conversation through a <see cref="StubChannel"/>; each turn returns what the bot said in it.</summary>
 public sealed class ChannelConversation(StubChannel channel, HttpClient bot, string id)
 {
-    private int turns;
+    private static int sent;
 
     public string Id => id;
 
@@ -104,7 +104,9 @@ public sealed class ChannelConversation(StubChannel channel, HttpClient bot, str
     /// <param name="to">Another instance of the bot to send it to (a proxy's choice); the conversation's own when none.</param>
     public Task<Turn> SendAsync(Activity activity, HttpClient? to = null)
     {
-        activity.Id = $"{id}-{Interlocked.Increment(ref turns)}";
+        // Unique across every conversation object of the process: a second one over the same conversation (after a
+        // restart) must not reuse an id, which the bot would take for the channel retrying a post.
+        activity.Id = $"{id}-{Interlocked.Increment(ref sent)}";
         return PostAsync(activity, to ?? bot);
     }
 

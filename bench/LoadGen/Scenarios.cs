@@ -75,7 +75,7 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions, string name 
     public static string NeverSeen(string question, int user, long turn) => $"{question} [{user}.{turn}]";
 
     /// <summary>
-    /// A flow's question offers its answers as buttons that carry nothing but their words; "Did you mean" buttons
+    /// A flow's question offers its answers as buttons that carry the question they answer; "Did you mean" buttons
     /// carry the passage they stand for, and the fallback's carry a help area.
     /// </summary>
     private static bool AsksAFlowQuestion(string reply) =>
@@ -83,7 +83,7 @@ public sealed class AnswerScenario(IReadOnlyList<string> questions, string name 
         reply.Contains("\"suggestedActions\"", StringComparison.Ordinal) &&
         JsonNode.Parse(reply)?["activities"] is JsonArray activities &&
         activities.Any(activity => activity?["suggestedActions"]?["actions"] is JsonArray actions &&
-                                   actions.Any(action => action?["value"] is not JsonObject));
+                                   actions.Any(action => action?["value"] is JsonObject value && value["answers"] is not null));
 }
 
 /// <summary>
