@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The soak (docs/benchmarks.md, section 8): the mixed load at half its measured maximum for --minutes, on the
 # default storage (SQLite) and then on a Redis of its own; a Markdown table for each. Exits non-zero if either
-# soak saw an error, a conversation whose state was not intact, or memory over the bound. About 13 minutes per
+# soak saw an error, a conversation whose state was not intact, or memory over the bound. About 12 minutes per
 # storage at the default 10; run it on a quiet machine.
 # Usage: bench/soak.sh [QUESTIONS.jsonl] [--minutes 10] [other options of bench/Soak, e.g. --settle 60]
 set -euo pipefail
