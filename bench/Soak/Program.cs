@@ -21,6 +21,13 @@ var log = Path.Combine(data.FullName, "bot.log");
 var failed = true;
 RedisServer? redis = null;
 ServerProcess? server = null;
+// Ctrl+C ends the process without running the finally below: the servers started here go with it.
+Console.CancelKeyPress += (_, _) =>
+{
+    server?.DisposeAsync().AsTask().Wait();
+    redis?.DisposeAsync().AsTask().Wait();
+    Console.Error.WriteLine($"stopped; the server's log and data are kept in {data.FullName}");
+};
 try
 {
     var environment = ServerProcess.BotEnvironment(Path.Combine(data.FullName, "soak.db"));
