@@ -20,9 +20,9 @@ public enum TurnKind { RepeatedAnswer, NeverSeenAnswer, FlowStep, DirectLineStep
 /// </summary>
 public sealed class ConversationPools : IAsyncDisposable
 {
-    public const int AnswerConversations = 64;
-    public const int FlowConversations = 192;
-    public const int DirectLineConversations = 32;
+    private const int AnswerConversations = 64;
+    private const int FlowConversations = 192;
+    private const int DirectLineConversations = 32;
     private const int AnswersPerConversation = 12;
 
     /// <summary>

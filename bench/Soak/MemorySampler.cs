@@ -23,7 +23,7 @@ public sealed class MemorySampler : IAsyncDisposable
         sampling = Task.Run(SampleAsync);
     }
 
-    public IReadOnlyList<(TimeSpan At, double MiB)> Samples
+    private IReadOnlyList<(TimeSpan At, double MiB)> Samples
     {
         get { lock (gate) return samples.ToList(); }
     }

@@ -136,7 +136,7 @@ internal sealed record SoakOptions(string Root, string Questions, bool Redis, Ti
 {
     public static SoakOptions Parse(string[] args)
     {
-        if (args.Length < 2) throw new ArgumentException("usage: soak REPO_ROOT QUESTIONS.jsonl [--storage sqlite|redis] [--minutes 10] [--warmup 20] [--max-seconds 30] [--settle 60]");
+        if (args.Length < 2) throw new ArgumentException("usage: soak REPO_ROOT QUESTIONS.jsonl [--storage sqlite|redis] [--minutes 10] [--warmup 20] [--max-seconds 30] [--settle 60] [--users 16] [--parked 128]");
         string Value(string name, string fallback)
         {
             var i = Array.IndexOf(args, name);

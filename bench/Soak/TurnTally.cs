@@ -9,7 +9,6 @@ public sealed class TurnTally(string phase)
     private readonly List<double> milliseconds = new(1 << 16);
     private readonly List<string> firstErrors = [];
 
-    public string Phase => phase;
     public long Turns { get; private set; }
     public long Errors { get; private set; }
 
