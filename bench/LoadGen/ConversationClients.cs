@@ -11,6 +11,9 @@ public interface IConversationClient : IAsyncDisposable
 {
     /// <summary>The bot's reply as the client read it, or null when none came back.</summary>
     Task<string?> TurnAsync(string text);
+
+    /// <summary>Why the last turn came back with no reply (an HTTP status, a timeout), for a report of errors.</summary>
+    string? Failure { get; }
 }
 
 /// <summary>
@@ -21,6 +24,8 @@ public interface IConversationClient : IAsyncDisposable
 public sealed class MessagesClient(HttpClient http, string conversation, int user) : IConversationClient
 {
     private long turn;
+
+    public string? Failure { get; private set; }
 
     public async Task<string?> TurnAsync(string text)
     {
@@ -43,10 +48,13 @@ public sealed class MessagesClient(HttpClient http, string conversation, int use
         {
             using var response = await http.PostAsync("/api/messages", content);
             var body = await response.Content.ReadAsStringAsync();
-            return response.IsSuccessStatusCode && body.Contains("\"activities\"") ? body : null;
+            if (response.IsSuccessStatusCode && body.Contains("\"activities\"")) return body;
+            Failure = response.IsSuccessStatusCode ? "a response without activities" : $"HTTP {(int)response.StatusCode}";
+            return null;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            Failure = e.Message;
             return null;
         }
     }
@@ -95,6 +103,8 @@ public sealed class DirectLineClient : IConversationClient
         return client;
     }
 
+    public string? Failure { get; private set; }
+
     public async Task<string?> TurnAsync(string text)
     {
         try
@@ -106,7 +116,11 @@ public sealed class DirectLineClient : IConversationClient
             post.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(post);
-            if (!response.IsSuccessStatusCode) return null;
+            if (!response.IsSuccessStatusCode)
+            {
+                Failure = $"HTTP {(int)response.StatusCode}";
+                return null;
+            }
             using var posted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var id = posted.RootElement.GetProperty("id").GetString()!;
             // The reply can come over the socket before the post's own response: both sides meet on the id.
@@ -116,6 +130,7 @@ public sealed class DirectLineClient : IConversationClient
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or JsonException)
         {
+            Failure = e is TimeoutException ? $"no reply on the stream in {ReplyTimeout.TotalSeconds:0} s" : e.Message;
             return null;
         }
     }

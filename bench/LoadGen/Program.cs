@@ -18,15 +18,7 @@ var options = Options.Parse(args);
 var bot = options.Bot ?? Path.Combine(options.Root, "Bot", "bin", options.Configuration, "net10.0", "MagLearn.Bot.dll");
 var echo = Path.Combine(options.Root, "bench", "EchoBot", "bin", options.Configuration, "net10.0", "echo-bot.dll");
 var data = Directory.CreateTempSubdirectory("maglearn-load-");
-Dictionary<string, string> BotEnvironment(string name) => new()
-{
-    ["Knowledge__WatchContent"] = "false",
-    // Sixteen users at full speed from one address are a flood by the deployed limits: the bench measures turns.
-    ["Limits__Enabled"] = "false",
-    ["Storage__Sqlite"] = Path.Combine(data.FullName, $"{name}.db"),
-    ["DirectLine__Local__Enabled"] = "true",
-    ["DirectLine__Local__Secret"] = DirectLineClient.Secret,
-};
+Dictionary<string, string> BotEnvironment(string name) => ServerProcess.BotEnvironment(Path.Combine(data.FullName, $"{name}.db"));
 var questions = QuestionFile.Read(options.Questions);
 
 var plan = new (string Key, string Dll, IDictionary<string, string> Environment, IScenario Scenario)[]

@@ -17,6 +17,20 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseUri = baseUri;
     }
 
+    /// <summary>
+    /// The settings the bench runs the bot with: content not watched, conversation state in a file of the run's
+    /// own, and the local Direct Line on with a secret the load knows.
+    /// </summary>
+    public static Dictionary<string, string> BotEnvironment(string sqliteFile) => new()
+    {
+        ["Knowledge__WatchContent"] = "false",
+        // Sixteen users at full speed from one address are a flood by the deployed limits: the bench measures turns.
+        ["Limits__Enabled"] = "false",
+        ["Storage__Sqlite"] = sqliteFile,
+        ["DirectLine__Local__Enabled"] = "true",
+        ["DirectLine__Local__Secret"] = DirectLineClient.Secret,
+    };
+
     /// <param name="log">Where the server's console output goes: a file, as a deployed host's log would, so that
     /// reading it costs the load generator (on the same cores) nothing.</param>
     public static async Task<ServerProcess> StartAsync(string dll, int port, IDictionary<string, string> environment, string log)
@@ -58,13 +72,15 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The most resident memory the server has had (VmHWM), in MiB.</summary>
-    public double PeakResidentMiB
+    public double PeakResidentMiB => StatusMiB("VmHWM:");
+
+    /// <summary>The server's resident memory now (VmRSS), in MiB.</summary>
+    public double ResidentMiB => StatusMiB("VmRSS:");
+
+    private double StatusMiB(string field)
     {
-        get
-        {
-            var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM:"));
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-        }
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
 
     public async ValueTask DisposeAsync()
