@@ -42,7 +42,10 @@ for (const webSocket of [false, true]) {
     assert.equal(dl.webSocket, webSocket, `directlinejs uses ${transport}`);
 
     const welcome = await waitFor(activities, isBotMessage, 15000, 'the welcome');
-    if (webSocket) assert.match(dl.streamUrl, /^ws:\/\/.*\/stream\?watermark=\d+&t=/);
+    if (webSocket) {
+      assert.match(dl.streamUrl, /^ws:\/\/.*\/stream\?watermark=\d+&ticket=/);
+      assert.ok(!dl.streamUrl.includes(token), 'the token stays out of the stream address');
+    }
     assert.match(welcome.text, /not a person/);
     const id = await says(dl, userId, 'how do I pay an invoice?');
     const echo = await waitFor(activities, a => a.id === id, 15000, 'the echo');

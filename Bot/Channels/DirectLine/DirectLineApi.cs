@@ -16,6 +16,7 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// </summary>
 internal sealed class DirectLineApi(
     DirectLineTokens tokens,
+    DirectLineStreamTickets tickets,
     DirectLineConversations conversations,
     DirectLineAdapter adapter,
     IBot bot,
@@ -181,7 +182,7 @@ internal sealed class DirectLineApi(
             conversationId = conversation.Id,
             token = issued.Token,
             expires_in = issued.ExpiresIn,
-            streamUrl = DirectLineStream.UrlFor(request, conversation.Id, issued.Token, watermark),
+            streamUrl = DirectLineStream.UrlFor(request, conversation.Id, tickets.Issue(issued.Token), watermark),
         };
     }
 

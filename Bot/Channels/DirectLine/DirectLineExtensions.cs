@@ -21,6 +21,7 @@ public static class DirectLineExtensions
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineApi>();
+        services.AddSingleton<DirectLineStreamTickets>();
         services.AddSingleton<DirectLineStream>();
         return builder;
     }
@@ -44,8 +45,8 @@ public static class DirectLineExtensions
             dl.PostAsync(conversationId, r));
         api.MapGet("/conversations/{conversationId}/activities", (string conversationId, string? watermark, HttpRequest r, DirectLineApi dl) =>
             dl.ActivitiesAsync(conversationId, watermark, r));
-        api.MapGet("/conversations/{conversationId}/stream", (string conversationId, string? t, string? watermark, HttpContext http, DirectLineStream stream) =>
-            stream.AcceptAsync(conversationId, t, watermark, http));
+        api.MapGet("/conversations/{conversationId}/stream", (string conversationId, string? ticket, string? watermark, HttpContext http, DirectLineStream stream) =>
+            stream.AcceptAsync(conversationId, ticket, watermark, http));
         return app;
     }
 

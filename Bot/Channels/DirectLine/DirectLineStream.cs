@@ -6,28 +6,33 @@ namespace MagLearn.Bot.Channels.DirectLine;
 /// <summary>
 /// E8, the WebSocket stream: each text frame is an <c>ActivitySet</c>, starting with what the client has not seen
 /// (the welcome sent while the conversation started, or everything after a reconnect's watermark). Browsers cannot
-/// put a token in a WebSocket's headers, so the address carries it (<c>?t=</c>), as Azure's does. One stream per
-/// conversation: a new one closes the old with <c>collision</c>. Frames from the client are read and ignored.
+/// put a token in a WebSocket's headers, so the address carries a one-time ticket for it (<c>?ticket=</c>,
+/// <see cref="DirectLineStreamTickets"/>), never the token itself. One stream per conversation: a new one closes
+/// the old with <c>collision</c>. Frames from the client are read and ignored.
 /// A stream lives no longer than the token that opened it, nor than its conversation: then it is closed with
 /// <c>expired</c>, and the client reconnects with its refreshed token or starts anew.
 /// </summary>
-internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock)
+internal sealed class DirectLineStream(DirectLineTokens tokens, DirectLineStreamTickets tickets, DirectLineConversations conversations,
+    IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     /// <summary>An empty frame now and then keeps proxies from closing an idle socket; directlinejs ignores it.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
 
-    public static string UrlFor(HttpRequest request, string conversationId, string token, int watermark)
+    public static string UrlFor(HttpRequest request, string conversationId, string ticket, int watermark)
     {
         var scheme = request.IsHttps ? "wss" : "ws";
         return $"{scheme}://{request.Host}{request.PathBase}{DirectLineApi.BasePath}/conversations/{Uri.EscapeDataString(conversationId)}/stream" +
-               $"?watermark={watermark}&t={Uri.EscapeDataString(token)}";
+               $"?watermark={watermark}&ticket={Uri.EscapeDataString(ticket)}";
     }
 
-    public async Task<IResult> AcceptAsync(string conversationId, string? t, string? watermark, HttpContext http)
+    public async Task<IResult> AcceptAsync(string conversationId, string? ticket, string? watermark, HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
             return DirectLineErrors.Refuse(StatusCodes.Status400BadRequest, "BadArgument", "the stream is a WebSocket");
-        var (caller, refusal) = await DirectLineCaller.ReadAsync(http.Request, tokens, options, streamToken: t ?? "");
+        if (tickets.Redeem(ticket) is not { } token)
+            return DirectLineErrors.Refuse(StatusCodes.Status403Forbidden, "TokenInvalid",
+                "the stream address is used or expired: ask for a new one (GET the conversation)");
+        var (caller, refusal) = await DirectLineCaller.ReadAsync(http.Request, tokens, options, streamToken: token);
         if (refusal is not null) return refusal;
         if (!caller!.MayOpen(conversationId)) return DirectLineErrors.NotYours();
         var conversation = conversations.Find(conversationId);

@@ -62,7 +62,9 @@ public class StreamTests(ChannelsHost host)
         using var first = await ConnectAsync(started.Value<string>("streamUrl")!);
         await ReceiveUntilAsync(first, IsBotMessage);
 
-        using var second = await ConnectAsync(started.Value<string>("streamUrl")!);
+        // A second tab, or directlinejs reconnecting: each asks for an address of its own.
+        var (_, reconnected) = await chat.ReconnectAsync("0");
+        using var second = await ConnectAsync(reconnected.Value<string>("streamUrl")!);
         var buffer = new byte[4096];
         WebSocketReceiveResult frame;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -83,6 +85,22 @@ public class StreamTests(ChannelsHost host)
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(stolen));
 
         Assert.Contains("403", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_stream_address_carries_a_ticket_for_one_use_never_the_token()
+    {
+        var chat = await OpenAsync(http);
+        var (_, started) = await chat.StartAsync();
+        var address = started.Value<string>("streamUrl")!;
+
+        using var first = await ConnectAsync(address);
+        var replayed = await Assert.ThrowsAsync<WebSocketException>(() => ConnectAsync(address));
+
+        Assert.DoesNotContain(chat.Token, address);
+        Assert.DoesNotContain(started.Value<string>("token")!, address);
+        Assert.Matches(@"/stream\?watermark=\d+&ticket=[A-Za-z0-9_-]{43}$", address);
+        Assert.Contains("403", replayed.Message);
     }
 
     internal static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
