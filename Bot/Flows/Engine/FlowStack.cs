@@ -52,8 +52,9 @@ public enum FramePhase { Answering, Confirming }
 public sealed class FlowFrame
 {
     /// <summary>
-    /// Which opening of a flow this is: the turn that opened it and its place on the stack, so the same turn taken
-    /// again from the same state opens a frame with the same id (and a hand-off from it, the same case).
+    /// Which opening of a flow this is: the turn that opened it and how many frames that turn had opened before it,
+    /// so the same turn taken again from the same state opens a frame with the same id (and a hand-off from it, the
+    /// same case).
     /// </summary>
     public string Id { get; set; } = "";
 
