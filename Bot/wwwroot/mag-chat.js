@@ -9,6 +9,9 @@
   var context = { flow: params.get('flow') || undefined, page: params.get('page') || undefined };
   var polling = params.get('transport') === 'polling';
   var host = document.getElementById('webchat');
+  // The page's nonce, Web Chat's documented way to mark the style elements it writes. This version fills them through
+  // the CSSOM, which the policy does not govern, so the chat runs without it too; it is passed for when it writes text.
+  var nonce = document.currentScript ? document.currentScript.nonce : undefined;
   if (embed) document.body.classList.add('embed');
 
   var styleOptions = {
@@ -139,6 +142,7 @@
         store: store,
         locale: 'en-US',
         username: 'You',
+        nonce: nonce,
         styleOptions: styleOptions
       }, host);
       var box = host.querySelector('[data-id="webchat-sendbox-input"], input[type="text"], textarea');

@@ -47,8 +47,10 @@
   container.setAttribute('data-mag-help', '');
   var root = container.attachShadow({ mode: 'open' });
   var avatar = origin + '/img/maglearn-bot.svg';
+  // A portal page whose policy allows styles by nonce gives this script one: the launcher's style carries it too.
+  var nonce = script.nonce ? ' nonce="' + script.nonce.replace(/[^A-Za-z0-9+\/=_-]/g, '') + '"' : '';
   root.innerHTML =
-    '<style>' + css + '</style>' +
+    '<style' + nonce + '>' + css + '</style>' +
     '<button class="launcher" type="button" aria-expanded="false" aria-controls="mag-help-panel" data-mag-help="launcher">' +
     '<img alt="" src="' + avatar + '"><span></span></button>' +
     '<section class="panel" id="mag-help-panel" role="dialog" aria-label="MAG help chat" data-mag-help="panel">' +

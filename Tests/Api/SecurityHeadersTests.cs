@@ -50,6 +50,28 @@ public partial class SecurityHeadersTests(MagLearnHost host)
         Assert.StartsWith("'self' ws://", policy["connect-src"]);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/samples/portal-login.html")]
+    public async Task A_page_allows_only_the_styles_carrying_its_own_nonce_fresh_on_every_response(string path)
+    {
+        using var first = await host.CreateClient().GetAsync(path);
+        using var second = await host.CreateClient().GetAsync(path);
+        var html = await first.Content.ReadAsStringAsync();
+
+        var styles = Directives(first)["style-src"];
+        var nonce = NonceSource().Match(styles).Groups[1].Value;
+        // Besides the nonce, only an empty style attribute (the hash of nothing), which Web Chat writes once.
+        Assert.Equal($"'self' 'nonce-{nonce}' 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='", styles);
+        Assert.Equal(24, nonce.Length);
+        Assert.NotEqual(styles, Directives(second)["style-src"]);
+        Assert.DoesNotContain("unsafe-inline", Header(first, "Content-Security-Policy"));
+        var elements = ScriptOrStyle().Matches(html);
+        Assert.NotEmpty(elements);
+        Assert.All(elements, element => Assert.Contains($"nonce=\"{nonce}\"", element.Value));
+        Assert.Equal("no-store", Header(first, "Cache-Control"));
+    }
+
     [Fact]
     public async Task A_learn_page_allows_its_own_style_block_by_hash_and_nothing_else()
     {
@@ -97,4 +119,10 @@ public partial class SecurityHeadersTests(MagLearnHost host)
 
     [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleBlock();
+
+    [GeneratedRegex("'nonce-([^']+)'")]
+    private static partial Regex NonceSource();
+
+    [GeneratedRegex("<(script|style)\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptOrStyle();
 }

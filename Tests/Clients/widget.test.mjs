@@ -20,9 +20,14 @@ before(async () => {
   // The portal: the sample page as is, but loading the widget from the bot host, as a real portal page would.
   const page = sample.replace('src="/widget.js"', `src="${BOT}/widget.js"`);
   assert.notEqual(page, sample, 'the sample page has the widget script tag');
+  // /strict: the same page under a policy that allows styles by nonce only, as a careful portal sets it.
+  const nonce = 'portal-nonce-4f1d';
+  const strict = page.replace(/<(script|style)\b/g, `<$1 nonce="${nonce}"`);
+  const strictPolicy = `default-src 'none'; script-src ${BOT}; style-src 'nonce-${nonce}'; img-src ${BOT} data:; frame-src ${BOT}`;
   portal = createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(page);
+    const isStrict = req.url.startsWith('/strict');
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(isStrict ? { 'Content-Security-Policy': strictPolicy } : {}) });
+    res.end(isStrict ? strict : page);
   });
   await new Promise(resolve => portal.listen(PORTAL_PORT, '127.0.0.1', resolve));
   portalUrl = `http://127.0.0.1:${portal.address().port}/login`;
@@ -73,6 +78,18 @@ test('the launcher opens the chat straight into login help from the page context
 
   await page.locator('[data-mag-help="close"]').click();
   assert.equal(await page.locator('[data-mag-help="launcher"]').getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a portal page that allows styles by nonce only, the launcher carries the nonce and is styled', async () => {
+  const { context, page, problems } = await newPage(browser);
+  await page.goto(portalUrl.replace('/login', '/strict'));
+
+  const launcher = page.locator('[data-mag-help="launcher"]');
+  await launcher.waitFor({ timeout });
+  // The widget's own colour: the launcher's style element was applied, not refused.
+  assert.equal(await launcher.evaluate(b => getComputedStyle(b).backgroundColor), 'rgb(11, 61, 110)');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -30,14 +30,8 @@ public static class WebChatExtensions
         var policy = new PagePolicy(
             app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value,
             app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value);
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = file =>
-            {
-                if (file.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
-                    file.Context.Response.Headers.ContentSecurityPolicy = policy.For(file.Context.Request);
-            },
-        });
+        app.Use(new NoncedPages(app.Environment, policy).InvokeAsync);
+        app.UseStaticFiles();
         app.MapPost(WebChatTokenEndpoint.Path, (HttpContext http, WebChatTokenEndpoint endpoint) => endpoint.IssueAsync(http))
             .RequireCors(PortalOrigins.Policy);
         return app;
