@@ -11,7 +11,8 @@ namespace MagLearn.Bot.Admin;
 /// <c>GET /admin/api/conversations/{id}/transcript</c>: the hand-off summary and the redacted transcript of a
 /// conversation, for support staff picking it up; <c>GET /admin/api/content/report</c>: the last check of the
 /// content and dialog files the bot serves; the insights (<see cref="InsightsApi"/>) and the pages that show them
-/// (<see cref="AdminPages"/>). Every route under /admin/api needs the admin key or a signed-in session.
+/// (<see cref="AdminPages"/>); the cases handed to support (<see cref="CasesApi"/>). Every route under /admin/api
+/// needs the admin key or a signed-in session.
 /// </summary>
 public static class AdminApi
 {
@@ -40,6 +41,7 @@ public static class AdminApi
         admin.MapGet("/conversations/{id}/transcript", Transcript);
         admin.MapGet("/content/report", (ContentReload reload) => Results.Json(reload.Report));
         admin.MapInsights();
+        admin.MapCases();
         app.MapAdminPages();
         return app;
     }
