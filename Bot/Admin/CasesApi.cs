@@ -18,9 +18,7 @@ public static class CasesApi
 
     private static async Task<IResult> List(string? from, string? to, ICaseStore cases, TimeProvider clock, HttpContext http)
     {
-        if (InsightsApi.Period(from, to, clock) is not { } period)
-            return Results.Json(new { error = $"from and to are days as yyyy-MM-dd, at most {InsightsApi.MaxDays} days apart" },
-                statusCode: StatusCodes.Status400BadRequest);
+        if (InsightsApi.Period(from, to, clock) is not { } period) return InsightsApi.BadPeriod();
         var start = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var end = new DateTimeOffset(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         http.Response.Headers.CacheControl = "no-store";

@@ -75,6 +75,6 @@ public static class InsightsApi
         return string.IsNullOrEmpty(text) || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
     }
 
-    private static IResult BadPeriod() => Results.Json(
+    internal static IResult BadPeriod() => Results.Json(
         new { error = $"from and to are days as yyyy-MM-dd, at most {MaxDays} days apart" }, statusCode: StatusCodes.Status400BadRequest);
 }

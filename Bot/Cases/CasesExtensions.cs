@@ -1,7 +1,6 @@
 using MagLearn.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace MagLearn.Bot.Cases;
 
@@ -20,15 +19,11 @@ public static class CasesExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ICaseStore>(sp =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var retention = sp.GetRequiredService<IOptions<CasesOptions>>().Value.Retention;
-            return storage.Kind switch
-            {
-                StorageKind.Redis => new RedisCaseStore(sp.GetRequiredService<IConnectionMultiplexer>(), retention),
-                StorageKind.Memory => new MemoryCaseStore(),
-                _ => new SqliteCaseStore(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention,
-                    sp.GetRequiredService<TimeProvider>()),
-            };
+            return sp.BesideState<ICaseStore>(
+                redis => new RedisCaseStore(redis, retention),
+                () => new MemoryCaseStore(),
+                path => new SqliteCaseStore(path, retention, sp.GetRequiredService<TimeProvider>()));
         });
         services.AddSingleton<CaseIntake>();
         return builder;

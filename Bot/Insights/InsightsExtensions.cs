@@ -1,7 +1,6 @@
 using MagLearn.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace MagLearn.Bot.Insights;
 
@@ -20,15 +19,12 @@ public static class InsightsExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInsightStore>(sp =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var retention = sp.GetRequiredService<IOptions<InsightsOptions>>().Value.Retention;
-            return storage.Kind switch
-            {
-                StorageKind.Redis => new RedisInsightStore(sp.GetRequiredService<IConnectionMultiplexer>(), retention, sp.GetRequiredService<TimeProvider>()),
-                StorageKind.Memory => new MemoryInsightStore(),
-                _ => new SqliteInsightStore(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention,
-                    sp.GetRequiredService<TimeProvider>()),
-            };
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return sp.BesideState<IInsightStore>(
+                redis => new RedisInsightStore(redis, retention, clock),
+                () => new MemoryInsightStore(),
+                path => new SqliteInsightStore(path, retention, clock));
         });
         services.AddSingleton<InsightRecorder>();
         services.AddSingleton<UnansweredGroups>();

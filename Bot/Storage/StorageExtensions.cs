@@ -42,6 +42,21 @@ public static class StorageExtensions
     }
 
     /// <summary>
+    /// A store kept where conversation state is kept (<c>Storage:Kind</c>): on the same Redis, in memory, or in the same
+    /// SQLite file. Transcripts, insights and cases each choose theirs here.
+    /// </summary>
+    public static T BesideState<T>(this IServiceProvider services, Func<IConnectionMultiplexer, T> redis, Func<T> memory, Func<string, T> sqlite)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.Kind switch
+        {
+            StorageKind.Redis => redis(services.GetRequiredService<IConnectionMultiplexer>()),
+            StorageKind.Memory => memory(),
+            _ => sqlite(storage.ResolveSqlitePath(services.GetRequiredService<IHostEnvironment>().ContentRootPath)),
+        };
+    }
+
+    /// <summary>
     /// Connects in the background and keeps retrying, unless the connection string says otherwise: an instance that
     /// starts before Redis (as in a compose file) comes up and serves once Redis does.
     /// </summary>

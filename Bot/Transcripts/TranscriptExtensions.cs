@@ -1,6 +1,5 @@
 using MagLearn.Bot.Storage;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace MagLearn.Bot.Transcripts;
 
@@ -21,14 +20,11 @@ public static class TranscriptExtensions
             .ValidateOnStart();
         services.AddSingleton<ITranscriptArchive>(sp =>
         {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var retention = sp.GetRequiredService<IOptions<TranscriptOptions>>().Value.Retention;
-            return storage.Kind switch
-            {
-                StorageKind.Redis => new RedisTranscriptArchive(sp.GetRequiredService<IConnectionMultiplexer>(), retention),
-                StorageKind.Memory => new MemoryTranscriptArchive(),
-                _ => new SqliteTranscriptArchive(storage.ResolveSqlitePath(sp.GetRequiredService<IHostEnvironment>().ContentRootPath), retention),
-            };
+            return sp.BesideState<ITranscriptArchive>(
+                redis => new RedisTranscriptArchive(redis, retention),
+                () => new MemoryTranscriptArchive(),
+                path => new SqliteTranscriptArchive(path, retention));
         });
         services.AddSingleton<Microsoft.Bot.Builder.IMiddleware, TranscriptMiddleware>();
         return builder;

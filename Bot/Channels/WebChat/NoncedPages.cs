@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 
@@ -12,6 +13,9 @@ namespace MagLearn.Bot.Channels.WebChat;
 /// </summary>
 internal sealed partial class NoncedPages(IWebHostEnvironment environment, PagePolicy policy)
 {
+    /// <summary>Each page as last read, with the file's time then: read again only when the file has changed.</summary>
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Modified, string Html)> read = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task InvokeAsync(HttpContext http, Func<Task> next)
     {
         var request = http.Request;
@@ -23,10 +27,13 @@ internal sealed partial class NoncedPages(IWebHostEnvironment environment, PageP
             await next();
             return;
         }
+        if (!read.TryGetValue(path, out var page) || page.Modified != file.LastModified)
+        {
+            using var reader = new StreamReader(file.CreateReadStream());
+            read[path] = page = (file.LastModified, await reader.ReadToEndAsync(http.RequestAborted));
+        }
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        string html;
-        using (var reader = new StreamReader(file.CreateReadStream())) html = await reader.ReadToEndAsync(http.RequestAborted);
-        var body = Elements().Replace(html, element => $"{element.Value} nonce=\"{nonce}\"");
+        var body = Elements().Replace(page.Html, element => $"{element.Value} nonce=\"{nonce}\"");
 
         var response = http.Response;
         response.ContentType = "text/html; charset=utf-8";

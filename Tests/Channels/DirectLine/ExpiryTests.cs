@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
 using Newtonsoft.Json.Linq;
 using static MagLearn.Tests.Channels.DirectLine.DirectLineConversationClient;
 
@@ -86,11 +85,7 @@ public class ExpiryTests(ShortLivesHost host) : IClassFixture<ShortLivesHost>
         await StreamTests.ReceiveUntilAsync(socket, IsBotMessage);
 
         host.Clock.Advance(TimeSpan.FromSeconds(61));
-        var buffer = new byte[4096];
-        WebSocketReceiveResult frame;
-        using var failSafe = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        do frame = await socket.ReceiveAsync(buffer, failSafe.Token);
-        while (frame.MessageType != WebSocketMessageType.Close);
+        await StreamTests.ClosedAsync(socket);
 
         Assert.Equal("expired", socket.CloseStatusDescription);
     }

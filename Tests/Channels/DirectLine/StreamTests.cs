@@ -65,11 +65,7 @@ public class StreamTests(ChannelsHost host)
         // A second tab, or directlinejs reconnecting: each asks for an address of its own.
         var (_, reconnected) = await chat.ReconnectAsync("0");
         using var second = await ConnectAsync(reconnected.Value<string>("streamUrl")!);
-        var buffer = new byte[4096];
-        WebSocketReceiveResult frame;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        do frame = await first.ReceiveAsync(buffer, timeout.Token);
-        while (frame.MessageType != WebSocketMessageType.Close);
+        await ClosedAsync(first);
 
         Assert.Equal("collision", first.CloseStatusDescription);
     }
@@ -101,6 +97,16 @@ public class StreamTests(ChannelsHost host)
         Assert.DoesNotContain(started.Value<string>("token")!, address);
         Assert.Matches(@"/stream\?watermark=\d+&ticket=[A-Za-z0-9_-]{43}$", address);
         Assert.Contains("403", replayed.Message);
+    }
+
+    /// <summary>Reads (and drops) frames until the server closes the socket, for at most ten seconds.</summary>
+    internal static async Task ClosedAsync(WebSocket socket)
+    {
+        var buffer = new byte[4096];
+        WebSocketReceiveResult frame;
+        using var failSafe = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        do frame = await socket.ReceiveAsync(buffer, failSafe.Token);
+        while (frame.MessageType != WebSocketMessageType.Close);
     }
 
     internal static async Task<ClientWebSocket> ConnectAsync(string streamUrl)
